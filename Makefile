@@ -1,0 +1,68 @@
+# Vigie: every target sets up what it needs (.venv, pip packages, Debian packages).
+# `make serve` and `make test` are the two commands the README promises.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+# `make serve LANG=fr` previews French + English only. LANG is also the shell's
+# locale variable, so only a value given on the command line counts.
+ifeq ($(origin LANG),command line)
+PREVIEW_LANG := $(LANG)
+endif
+
+# Debian packages the tests need: a browser (never downloaded by playwright),
+# fonts for Arabic and CJK screenshots and posters, PDF tools, Java for the HTML checker.
+SYSTEM_PACKAGES := chromium fonts-noto-core fonts-noto-cjk poppler-utils default-jre-headless
+
+.PHONY: serve build check test lint format print clean system-deps
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Stamps: pip runs again only when a requirements file changed.
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+serve: $(VENV)/.runtime
+	VIGIE_PREVIEW_LANG=$(PREVIEW_LANG) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(VENV)/.runtime
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: build $(VENV)/.dev
+	$(BIN)/python scripts/check_site.py
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: $(VENV)/.dev system-deps lint
+	$(BIN)/python -m pytest
+
+print: build $(VENV)/.dev system-deps
+	$(BIN)/python scripts/export_print.py --site site --out print
+
+clean:
+	rm -rf site print .pytest_cache .ruff_cache benchmarks/_work
+	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
