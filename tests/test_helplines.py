@@ -71,7 +71,10 @@ def _set(entry_id, **fields):
 BAD_INPUT = {
     "malformed number": (_set("police", number="1 7x", tel="17x"), "'police' field 'number'"),
     "malformed tel": (_set("police", tel="17x"), "'police' field 'number'"),
-    "number phonenumbers rejects": (_set("child-in-danger", number="1190", tel="1190"), "'child-in-danger' field 'tel'"),
+    "number phonenumbers rejects": (
+        _set("child-in-danger", number="1190", tel="1190"),
+        "'child-in-danger' field 'tel'",
+    ),
     "bad E.164": (_set("cybertipline", number="+1 800 000", tel="+1800000"), "'cybertipline' field 'tel'"),
     "bad sms": (_set("sms-emergency", sms="99999"), "'sms-emergency' field 'sms'"),
     "no source": (_set("samu", source=None), "'samu' field 'source'"),
@@ -233,7 +236,7 @@ def test_emergency_bar_is_one_tap_away_on_a_phone(site_url, phone, lang, path):
         assert (entry.get("short") or entry["name"]) in link.inner_text()
         box = link.bounding_box()
         assert box["height"] >= 44 and box["width"] >= 44
-        assert 0 <= box["y"] and box["y"] + box["height"] <= 844, "visible without scrolling"
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 844, "visible without scrolling"
     phone.mouse.wheel(0, 3000)
     assert links.first.bounding_box()["y"] + links.first.bounding_box()["height"] <= 844, "still there after scrolling"
 
