@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Check the site: broken links and anchors, translations, unsafe content.
+
+    python scripts/check_site.py [CHECK ...] [--config mkdocs.yml] [--site DIR]
+                                 [--format text|json|github] [--external]
+
+CHECK is links, translations or content (default: all three). Exit codes:
+0 no errors (warnings allowed), 1 at least one error, 2 usage or config error.
+The checks live in scripts/checksite/, one module per concern.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from checksite.findings import CHECKS  # noqa: E402
+from checksite.project import ConfigError, load_project  # noqa: E402
+from checksite.report import as_github, as_json, as_text  # noqa: E402
+from checksite.run import run_checks  # noqa: E402
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2
+        self.exit(2, f"check_site: error: {message} (see --help)\n")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = _Parser(prog="check_site.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("checks", nargs="*", metavar="CHECK", help="links, translations, content (default: all)")
+    parser.add_argument("--config", "-f", default="mkdocs.yml", help="the mkdocs config (default: mkdocs.yml)")
+    parser.add_argument("--site", "-d", help="the built site (default: the config's site_dir)")
+    parser.add_argument("--format", choices=("text", "json", "github"), default="text")
+    parser.add_argument("--external", action="store_true", help="also check external URLs (needs network)")
+    args = parser.parse_args(argv)
+    unknown = [c for c in args.checks if c not in CHECKS]
+    if unknown:
+        parser.error(f"unknown check {unknown[0]!r}: choose from {', '.join(CHECKS)}")
+    args.checks = tuple(dict.fromkeys(args.checks)) or CHECKS
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    start = time.perf_counter()
+    args = parse_args(argv)
+    try:
+        project = load_project(args.config, args.site)
+    except ConfigError as exc:
+        print(f"check_site: error: {exc}", file=sys.stderr)
+        return 2
+    report = run_checks(project, args.checks, external=args.external)
+    seconds = time.perf_counter() - start
+    if args.format == "json":
+        print(as_json(report, seconds))
+    elif args.format == "github":
+        print(as_github(report, project))
+    else:
+        print(as_text(report, project, seconds))
+    for note in report.notes:
+        if note.fatal and args.format == "json":
+            print(f"check_site: error: {note.message}", file=sys.stderr)
+    return report.exit_code()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

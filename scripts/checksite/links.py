@@ -1,0 +1,218 @@
+"""Links check on the built HTML: pages, anchors, assets and tel: links.
+
+Each page is read and parsed once with selectolax's Lexbor engine, a C HTML5
+parser (the same tree a browser builds, ~1 ms for a Material page). The first
+pass collects every id and every URL; the second resolves the URLs against the
+set of files and ids. Lines are found afterwards, only for the findings.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .content import srcset_urls
+from .findings import Finding, Report
+from .phones import tel_problem
+from .project import Project
+from .sitefiles import SiteFiles, Target, resolve
+
+_SELECTOR = "[href], [src], [srcset], [poster], object[data], meta[http-equiv]"
+ASSET_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "manifest", "preload", "modulepreload"}
+SKIP_RELS = {"preconnect", "dns-prefetch", "prefetch", "prerender"}
+ASSET_TAGS = {
+    "img",
+    "source",
+    "script",
+    "iframe",
+    "video",
+    "audio",
+    "track",
+    "embed",
+    "input",
+    "object",
+    "image",
+    "use",
+}
+_REFRESH = re.compile(r"^\s*\d*\s*[;,]\s*url\s*=\s*['\"]?([^'\"]*)", re.I)
+
+
+@dataclass
+class Ref:
+    """One URL in one page: `asset` decides missing-asset over broken-link."""
+
+    page: str
+    attr: str
+    raw: str
+    asset: bool
+
+
+@dataclass
+class Page:
+    text: str
+    ids: set[str]
+    refs: list[Ref]
+
+
+def read_text(path: Path, report: Report, shown: str) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        report.note(f"{shown} is not valid UTF-8 (byte {exc.start}); read with replacement characters", shown)
+        return data.decode("utf-8", "replace")
+
+
+def parse_page(name: str, text: str) -> Page:
+    tree = LexborHTMLParser(text)
+    ids = {node.attributes.get("id") or "" for node in tree.css("[id]")}
+    ids.update(node.attributes.get("name") or "" for node in tree.css("a[name]"))
+    refs: list[Ref] = []
+    seen: set[int] = set()  # a selector list returns a node once per match
+    for node in tree.css(_SELECTOR):
+        if node.mem_id in seen:
+            continue
+        seen.add(node.mem_id)
+        tag, attrs = node.tag, node.attributes
+        for attr, value in attrs.items():
+            if not value:
+                continue
+            if attr in ("href", "xlink:href") and tag != "base":
+                rels = set((attrs.get("rel") or "").lower().split())
+                if tag == "link" and rels & SKIP_RELS:
+                    continue
+                refs.append(Ref(name, attr, value, tag in ASSET_TAGS or (tag == "link" and bool(rels & ASSET_RELS))))
+            elif attr in ("src", "poster") or (attr == "data" and tag == "object"):
+                refs.append(Ref(name, attr, value, True))
+            elif attr == "srcset":
+                refs.extend(Ref(name, attr, url, True) for url in srcset_urls(value))
+            elif attr == "content" and tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
+                match = _REFRESH.match(value)
+                if match and match.group(1):
+                    refs.append(Ref(name, attr, match.group(1), False))
+    base = tree.css_first("base[href]")
+    if base is not None and base.attributes.get("href"):
+        target = resolve(base.attributes["href"] or "", name, "", "/")
+        if target.kind == "internal":
+            base_page = target.path + ("index.html" if target.path.endswith("/") or not target.path else "")
+            refs = [Ref(base_page if r.raw[:1] not in "#?" else name, r.attr, r.raw, r.asset) for r in refs]
+    return Page(text, ids, refs)
+
+
+def check_links(project: Project, report: Report, external: bool = False) -> None:
+    site = SiteFiles(project.site_dir)
+    region = str(project.checker_options.get("region") or "FR")
+    pages: dict[str, Page] = {}
+    for name in sorted(site.files):
+        if name.endswith((".html", ".htm")):
+            text = read_text(Path(site.root, name), report, project.rel(project.site_dir / name))
+            try:
+                pages[name] = parse_page(name, text)
+            except Exception as exc:  # noqa: BLE001 - one odd page must not stop the check
+                report.note(f"{name}: cannot parse ({exc.__class__.__name__}: {exc})", name)
+    cache: dict[tuple[str, str], Target] = {}
+    externals: dict[str, Ref] = {}
+    for name, page in pages.items():
+        cursor: dict[str, int] = {}
+        for ref in page.refs:
+            key = (name if ref.raw[:1] in "#?" else posixpath.dirname(ref.page), ref.raw)
+            target = cache.get(key)
+            if target is None:
+                target = cache[key] = resolve(ref.raw, ref.page, project.site_host, project.site_path)
+            finding = _judge(ref, target, site, pages, region)
+            if target.kind == "external" and target.path not in externals:
+                externals[target.path] = ref
+            if finding:
+                finding.line = locate(page.text, ref, cursor)
+                finding.source = source_of(project, name, ref)
+                report.add(finding)
+    if external:
+        from .external import check_external
+
+        for url, problem in check_external(externals).items():
+            ref = externals[url]
+            line = locate(pages[ref.page].text, ref, {})
+            report.add(Finding("external-link", ref.page, line, url, None, f"{url}: {problem}"))
+
+
+def _judge(ref: Ref, target: Target, site: SiteFiles, pages: dict[str, Page], region: str) -> Finding | None:
+    kind = "missing-asset" if ref.asset else "broken-link"
+    if target.kind == "invalid":
+        return Finding(kind, ref.page, None, ref.raw, None, f"{ref.raw} {target.reason}")
+    if target.kind == "tel":
+        problem = tel_problem(target.path, region)
+        return Finding("bad-tel", ref.page, None, ref.raw, None, f"{ref.raw}: {problem}") if problem else None
+    if target.kind != "internal":
+        return None
+    found = site.lookup(target.path)
+    if found is None:
+        what = "file" if ref.asset else "page or file"
+        return Finding(kind, ref.page, None, ref.raw, None, f"{ref.raw}: no {what} {target.path or '/'} in the site")
+    fragment = target.fragment
+    if ref.asset or not fragment or found not in pages or fragment.lower() == "top" or fragment.startswith(":~:"):
+        return None
+    ids = pages[found].ids
+    if fragment in ids or unquote(fragment, errors="replace") in ids:
+        return None
+    where = "this page" if found == ref.page else found
+    return Finding("broken-anchor", ref.page, None, ref.raw, None, f"{ref.raw}: no id {fragment!r} in {where}")
+
+
+def locate(text: str, ref: Ref, cursor: dict[str, int]) -> int | None:
+    """The line of the next occurrence of ref's attribute in the page source."""
+    values = dict.fromkeys((ref.raw, html.escape(ref.raw, quote=False), html.escape(ref.raw)))
+    start = cursor.get(ref.raw, 0)
+    for value in values:
+        for needle in (f'{ref.attr}="{value}"', f"{ref.attr}='{value}'", f"{ref.attr}={value}", value):
+            pos = text.find(needle, start)
+            if pos >= 0:
+                cursor[ref.raw] = pos + 1
+                return text.count("\n", 0, pos) + 1
+    return None
+
+
+def source_of(project: Project, page: str, ref: Ref) -> tuple[str, int | None] | None:
+    """The Markdown page a built page comes from, and the line of the link in it.
+
+    Used for GitHub annotations, which must point at files in the pull request.
+    Returns None when the link is not in the Markdown (a theme template).
+    """
+    langs = [lang.locale for lang in project.languages]
+    first, _, rest = page.partition("/")
+    lang = first if rest and first in langs[1:] else (langs[0] if langs else "")
+    path = rest if lang != (langs[0] if langs else "") else page
+    stem = path[: -len("index.html")] if path.endswith("index.html") else path.rsplit(".", 1)[0]
+    stem = stem.rstrip("/")
+    names = [f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"] if stem else ["index.md", "README.md"]
+    folders = [project.docs_dir / lang, project.docs_dir / langs[0]] if langs else [project.docs_dir]
+    needle = _needle(ref.raw)
+    if not needle:
+        return None
+    lead = r"[^)\s\"']*" if needle[0] in "#:" else r"(?:[^)\s\"']*/)?"
+    pattern = re.compile(
+        r"(?:\]\(<?|\]:\s*<?|(?:href|src)=[\"']?)" + lead + re.escape(needle) + r"(?=[.)/#?\s\"'>]|$)", re.M
+    )
+    for folder in dict.fromkeys(folders):
+        for name in names:
+            path_md = folder / name
+            if path_md.is_file():
+                text = path_md.read_text("utf-8", "replace")
+                match = pattern.search(text)
+                return (project.rel(path_md), text.count("\n", 0, match.start()) + 1) if match else None
+    return None
+
+
+def _needle(raw: str) -> str:
+    """The part of a built URL that the Markdown link most likely contains too."""
+    if raw.startswith(("tel:", "sms:")):
+        return raw[3:]
+    if "#" in raw:
+        return "#" + raw.split("#", 1)[1]
+    last = raw.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return "" if last in ("", ".", "..") else unquote(last, errors="replace")

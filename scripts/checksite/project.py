@@ -1,0 +1,193 @@
+"""Read what the checker needs from mkdocs.yml, without loading mkdocs itself.
+
+A plain YAML load with tolerant tags is ~50x cheaper than mkdocs' load_config,
+which imports the theme and every plugin. `!ENV` is resolved like mkdocs does;
+`!relative` and `!!python/...` tags become strings (the checker never needs them).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Base
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    from yaml import SafeLoader as _Base
+
+
+class ConfigError(Exception):
+    """A usage or config error: the CLI prints it on one line and exits 2."""
+
+
+class _Loader(_Base):
+    pass
+
+
+def _env(loader: yaml.Loader, node: yaml.Node):
+    """`!ENV VAR` or `!ENV [VAR1, VAR2, default]`, as in pyyaml_env_tag."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)
+        names, default = items[:-1] or items, items[-1] if len(items) > 1 else None
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.load(os.environ[name], Loader=_Loader) if os.environ[name] else ""
+    return default
+
+
+def _as_string(loader: yaml.Loader, suffix, node: yaml.Node | None = None):
+    node = node if node is not None else suffix
+    return loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None
+
+
+_Loader.add_constructor("!ENV", _env)
+_Loader.add_constructor("!relative", _as_string)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _as_string)
+_Loader.add_multi_constructor("!", _as_string)
+
+
+def load_yaml(path: Path) -> object:
+    with open(path, "rb") as stream:
+        return yaml.load(stream, Loader=_Loader)
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            value = _merge(out[key], value)
+        out[key] = value
+    return out
+
+
+def _load_config(path: Path) -> dict:
+    try:
+        data = load_yaml(path)
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {' '.join(str(exc).split())}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path} is not a mkdocs config (not a mapping)")
+    parent = data.pop("INHERIT", None)
+    if isinstance(parent, str):
+        data = _merge(_load_config((path.parent / parent).resolve()), data)
+    return data
+
+
+@dataclass
+class Language:
+    locale: str
+    name: str
+    default: bool = False
+    options: dict = field(default_factory=dict)
+
+
+@dataclass
+class Project:
+    config_path: Path
+    root: Path  # the config's folder: docs_dir, site_dir and data/ are relative to it
+    docs_dir: Path
+    site_dir: Path
+    site_url: str | None
+    use_directory_urls: bool
+    languages: list[Language]  # built languages, default first; empty without i18n
+    docs_structure: str
+    nav: list | None
+    extra: dict
+    exclude_docs: str | None
+    i18n_error: str | None = None  # why the translations check cannot run
+
+    @property
+    def default(self) -> Language | None:
+        return self.languages[0] if self.languages else None
+
+    @property
+    def site_host(self) -> str:
+        return urlsplit(self.site_url or "").netloc.lower()
+
+    @property
+    def site_path(self) -> str:
+        """The site's base path, with slashes on both ends: '/' or '/vigie/'."""
+        path = urlsplit(self.site_url or "").path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    @property
+    def checker_options(self) -> dict:
+        options = self.extra.get("checker") if isinstance(self.extra, dict) else None
+        return options if isinstance(options, dict) else {}
+
+    def rel(self, path: Path) -> str:
+        """A path for messages: relative to the project root when inside it."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def _find_i18n(plugins) -> tuple[dict | None, bool]:
+    """The i18n plugin's options, and whether the plugin is there at all."""
+    items = plugins.items() if isinstance(plugins, dict) else enumerate(plugins or [])
+    for key, value in items:
+        name, options = (key, value) if isinstance(plugins, dict) else (value, None)
+        if isinstance(value, dict) and not isinstance(plugins, dict):
+            if len(value) != 1:
+                continue
+            name, options = next(iter(value.items()))
+        if isinstance(name, str) and name.split("/")[-1] == "i18n":
+            return options if isinstance(options, dict) else {}, True
+    return None, False
+
+
+def _languages(options: dict) -> tuple[list[Language], str | None]:
+    raw = options.get("languages")
+    if not isinstance(raw, list) or not raw:
+        return [], "the i18n plugin has no languages"
+    langs = []
+    for item in raw:
+        if not isinstance(item, dict) or not isinstance(item.get("locale"), str):
+            return [], "an i18n language has no locale"
+        if item.get("build", True) is False:
+            continue
+        langs.append(Language(item["locale"], str(item.get("name") or item["locale"]), bool(item.get("default")), item))
+    defaults = [lang for lang in langs if lang.default]
+    if not defaults:
+        if not langs:
+            return [], "no i18n language is built"
+        defaults = [langs[0]]  # static-i18n: the first language is the default
+        defaults[0].default = True
+    return defaults[:1] + [lang for lang in langs if lang is not defaults[0]], None
+
+
+def load_project(config: str | os.PathLike, site: str | os.PathLike | None = None) -> Project:
+    config_path = Path(config).resolve()
+    data = _load_config(config_path)
+    root = config_path.parent
+    options, has_i18n = _find_i18n(data.get("plugins"))
+    languages, error = _languages(options) if has_i18n else ([], "no i18n plugin in the config")
+    structure = str((options or {}).get("docs_structure", "suffix"))
+    if has_i18n and not error and structure != "folder":
+        error = f"docs_structure: {structure} is not supported (only folder)"
+    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    site_url = data.get("site_url") if isinstance(data.get("site_url"), str) else None
+    exclude = data.get("exclude_docs")
+    return Project(
+        config_path=config_path,
+        root=root,
+        docs_dir=(root / str(data.get("docs_dir") or "docs")).resolve(),
+        site_dir=Path(site).resolve() if site else (root / str(data.get("site_dir") or "site")).resolve(),
+        site_url=site_url or None,
+        use_directory_urls=data.get("use_directory_urls", True) is not False,
+        languages=languages if not error else [],
+        docs_structure=structure,
+        nav=data.get("nav") if isinstance(data.get("nav"), list) else None,
+        extra=extra,
+        exclude_docs=exclude if isinstance(exclude, str) else None,
+        i18n_error=error,
+    )

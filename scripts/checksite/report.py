@@ -1,0 +1,108 @@
+"""Print a report as text (people), json (tools) or github (annotations)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from itertools import groupby
+
+from .findings import Finding, Report
+from .project import Project
+
+
+def shown_file(finding: Finding, project: Project) -> str:
+    """Link findings are relative to the site dir; show them from the repo."""
+    if finding.check == "links":
+        return project.rel(project.site_dir / finding.file)
+    return finding.file
+
+
+def summary(report: Report, seconds: float | None = None) -> dict:
+    data = {
+        "errors": report.errors,
+        "warnings": report.warnings,
+        "checks": list(report.checks),
+        "by_kind": dict(sorted(Counter(f.kind for f in report.findings).items())),
+        "notes": [note.message for note in report.notes],
+    }
+    if report.status is not None:
+        data["translations"] = report.status
+    if seconds is not None:
+        data["seconds"] = round(seconds, 3)
+    return data
+
+
+def as_json(report: Report, seconds: float | None = None) -> str:
+    data = {"findings": [f.as_json() for f in report.findings], "summary": summary(report, seconds)}
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def status_table(rows: list[dict]) -> list[str]:
+    width = max([len(r["name"]) + len(r["language"]) + 1 for r in rows] + [12])
+    lines = [f"{'Translations':<{width}}  pages   done  missing  outdated  up to date"]
+    for r in rows:
+        label = f"{r['language']} {r['name']}"
+        counts = f"{r['pages']:>5}  {r['done']:>5}  {r['missing']:>7}  {r['outdated']:>8}"
+        lines.append(f"{label:<{width}}  {counts}  {r['percent']:>9}%")
+    return lines
+
+
+def as_text(report: Report, project: Project, seconds: float | None = None) -> str:
+    lines: list[str] = []
+    for file, group in groupby(report.findings, key=lambda f: shown_file(f, project)):
+        lines.append(file)
+        for f in group:
+            where = f"{file}:{f.line}" if f.line else file
+            lang = f" [{f.language}]" if f.language else ""
+            lines.append(f"  {where}: {f.severity} {f.kind}{lang}: {f.message}")
+            source = f" (in {f.source[0]}:{f.source[1]})" if f.source and f.source[1] else ""
+            lines.append(f"      fix: {f.fix}{source}")
+        lines.append("")
+    if report.status:
+        lines.extend(status_table(report.status) + [""])
+    lines.extend(f"note: {note.message}" for note in report.notes)
+    took = f" in {seconds:.2f} s" if seconds is not None else ""
+    plural = "" if report.warnings == 1 else "s"
+    lines.append(
+        f"{report.errors} error{'' if report.errors == 1 else 's'}, {report.warnings} warning{plural}"
+        f" ({', '.join(report.checks)}){took}"
+    )
+    return "\n".join(lines)
+
+
+def _escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+def as_github(report: Report, project: Project) -> str:
+    """::error/::warning workflow commands; link findings point at the Markdown when found."""
+    lines = []
+    for f in report.findings:
+        file, line = f.source if f.source else (shown_file(f, project), f.line)
+        props = [f"file={_escape(file, True)}"] + ([f"line={line}"] if line else [])
+        props.append(f"title={_escape(f.kind, True)}")
+        lines.append(f"::{f.severity} {','.join(props)}::{_escape(f.message + '. Fix: ' + f.fix)}")
+    for note in report.notes:
+        props = f" file={_escape(note.file, True)}" if note.file else ""
+        lines.append(f"::{'error' if note.fatal else 'notice'}{props}::{_escape(note.message)}")
+    if report.status:
+        lines.extend(status_table(report.status))
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:
+            try:
+                with open(summary_file, "a", encoding="utf-8") as out:
+                    out.write("\n".join(["## Translations", "", *markdown_table(report.status), ""]))
+            except OSError:
+                pass
+    lines.append(f"{report.errors} errors, {report.warnings} warnings")
+    return "\n".join(lines)
+
+
+def markdown_table(rows: list[dict]) -> list[str]:
+    lines = ["| Language | Pages | Done | Missing | Outdated | Up to date |", "|---|--:|--:|--:|--:|--:|"]
+    for r in rows:
+        lines.append(f"| {r['name']} ({r['language']}) | {r['pages']} | {r['done']} | {r['missing']} "
+                     f"| {r['outdated']} | {r['percent']}% |")  # fmt: skip
+    return lines

@@ -1,0 +1,50 @@
+"""Run the requested checks on a project and collect one report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .content import check_markdown
+from .findings import CHECKS, Report
+from .labels import check_labels
+from .links import check_links, read_text
+from .project import Project
+from .translations import markdown_files, translation_status
+
+
+def run_checks(project: Project, checks: tuple[str, ...] = CHECKS, external: bool = False) -> Report:
+    report = Report(checks=tuple(c for c in CHECKS if c in checks))
+    if "links" in checks:
+        if project.site_dir.is_dir():
+            check_links(project, report, external=external)
+        else:
+            report.note(f"site dir {project.rel(project.site_dir)} does not exist: build the site first", fatal=True)
+    if ("translations" in checks or "content" in checks) and not project.docs_dir.is_dir():
+        report.note(f"docs dir {project.rel(project.docs_dir)} does not exist", fatal=True)
+        return _sorted(report)
+    if "translations" in checks:
+        if project.i18n_error:
+            report.note(f"{project.i18n_error}: translations not checked", fatal=True)
+        else:
+            translation_status(project, report)
+            check_labels(project, report)
+    if "content" in checks:
+        check_content(project, report)
+    return _sorted(report)
+
+
+def check_content(project: Project, report: Report) -> None:
+    locales = {lang.locale for lang in project.languages}
+    region = str(project.checker_options.get("region") or "FR")
+    for rel in markdown_files(project):
+        path = Path(project.docs_dir, rel)
+        shown = project.rel(path)
+        first = rel.split("/", 1)[0]
+        text = read_text(path, report, shown)
+        report.add(*check_markdown(text, shown, first if first in locales else None, project.site_host, region))
+
+
+def _sorted(report: Report) -> Report:
+    order = {check: i for i, check in enumerate(CHECKS)}
+    report.findings.sort(key=lambda f: (order[f.check], f.file, f.line or 0, f.kind))
+    return report

@@ -1,0 +1,121 @@
+"""The built site as a set of paths, and how a URL resolves against it."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_STRIP = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
+IGNORED_SCHEMES = {"mailto", "javascript", "data", "blob", "about", "ftp", "irc", "news", "geo", "matrix", "signal"}
+
+
+def nfc(path: str) -> str:
+    return unicodedata.normalize("NFC", path)
+
+
+class SiteFiles:
+    """Every file under the site dir, as NFC posix paths relative to it."""
+
+    def __init__(self, site_dir: str | os.PathLike):
+        self.root = os.fspath(site_dir)
+        self.files: set[str] = set()
+        self.dirs: set[str] = {""}
+        self._walk(self.root, "")
+
+    def _walk(self, path: str, prefix: str) -> None:
+        with os.scandir(path) as entries:
+            for entry in entries:
+                rel = nfc(prefix + entry.name)
+                if entry.is_dir(follow_symlinks=False):
+                    self.dirs.add(rel)
+                    self._walk(entry.path, rel + "/")
+                else:
+                    self.files.add(rel)
+
+    def lookup(self, path: str) -> str | None:
+        """The file a server returns for a site path ('' is the root), or None."""
+        if path in self.files:
+            return path
+        if path == "" or path.endswith("/"):
+            index = path + "index.html"
+            return index if index in self.files else None
+        if path in self.dirs and path + "/index.html" in self.files:
+            return path + "/index.html"
+        return None
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a URL points: `kind` is internal, external, tel, ignore or invalid."""
+
+    kind: str
+    path: str = ""  # site path for internal links; the URL or number otherwise
+    fragment: str | None = None
+    reason: str = ""
+
+
+def _clean(url: str) -> str:
+    return _STRIP.sub("", url).strip(" \f\x00\x0b")
+
+
+def resolve(url: str, page: str, site_host: str, site_path: str) -> Target:
+    """Resolve `url` found in `page` (a site path such as 'fr/about/index.html').
+
+    Root-absolute paths and absolute URLs on the site's own host are internal
+    when they are under the site's base path (site_url's path).
+    """
+    url = _clean(url)
+    base_dir = page.rpartition("/")[0] + "/" if "/" in page else ""
+    if not url:
+        return Target("ignore")
+    match = _SCHEME.match(url)
+    scheme = match.group(1).lower() if match else ""
+    if scheme in ("tel", "sms"):
+        return Target("tel", url)
+    if scheme and scheme not in ("http", "https"):
+        return Target("ignore")
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return Target("invalid", url, reason="malformed URL")
+    fragment = parts.fragment if "#" in url else None
+    if scheme or url.startswith("//"):
+        if not site_host or parts.netloc.lower() != site_host:
+            return Target("external", url.split("#", 1)[0])
+        path = parts.path or "/"
+    elif url.startswith("/"):
+        path = parts.path
+    else:
+        path = base_dir + parts.path if parts.path else None
+        if path is None:  # '#frag' or '?query': this page
+            return Target("internal", page, fragment)
+    if url.startswith("/") or scheme:
+        if not (path + "/").startswith(site_path) and path != site_path.rstrip("/"):
+            return Target("invalid", path, reason=f"outside the site's base path {site_path}")
+        path = path[len(site_path) :]
+    decoded = nfc(unquote(path, errors="replace"))
+    trailing = decoded.endswith("/") or decoded.endswith("/.") or decoded in ("", ".")
+    norm = posixpath.normpath("/" + decoded) if decoded else "/"
+    if _escapes(decoded):
+        return Target("invalid", path, reason="escapes the site root with ..")
+    norm = norm.lstrip("/")
+    if trailing and norm:
+        norm += "/"
+    return Target("internal", norm, fragment)
+
+
+def _escapes(path: str) -> bool:
+    depth = 0
+    for part in path.split("/"):
+        if part == "..":
+            depth -= 1
+            if depth < 0:
+                return True
+        elif part not in ("", "."):
+            depth += 1
+    return False

@@ -1,0 +1,150 @@
+"""Translations check on docs/: missing, orphan and outdated pages, per language.
+
+With docs_structure: folder, docs/<locale>/<path>.md translates
+docs/<default>/<path>.md. The status table is also what the
+translation_status hook renders on the site.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .findings import Finding, Report
+from .gitlog import Commit, load_history
+from .project import Project
+
+SHOWN_COMMITS = 5
+
+
+@dataclass
+class LanguageStatus:
+    locale: str
+    name: str
+    pages: int
+    missing: list[str] = field(default_factory=list)
+    outdated: dict[str, list[Commit]] = field(default_factory=dict)
+    orphans: list[str] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return self.pages - len(self.missing)
+
+    @property
+    def percent(self) -> int:
+        """Pages translated and up to date, in percent (rounded down)."""
+        return 100 if not self.pages else (self.done - len(self.outdated)) * 100 // self.pages
+
+    def row(self) -> dict:
+        return {
+            "language": self.locale,
+            "name": self.name,
+            "pages": self.pages,
+            "done": self.done,
+            "missing": len(self.missing),
+            "outdated": len(self.outdated),
+            "percent": self.percent,
+        }
+
+
+def _excluded(project: Project):
+    """mkdocs' default exclusions (dot files, templates/) plus exclude_docs."""
+    spec = None
+    if project.exclude_docs:
+        try:
+            import pathspec
+
+            spec = pathspec.GitIgnoreSpec.from_lines(project.exclude_docs.splitlines())
+        except ImportError:  # pragma: no cover - pathspec comes with mkdocs
+            spec = None
+
+    def excluded(rel: str) -> bool:
+        parts = rel.split("/")
+        if any(p.startswith(".") for p in parts) or parts[0] == "templates":
+            return True
+        return bool(spec and spec.match_file(rel))
+
+    return excluded
+
+
+def markdown_files(project: Project, folder: str = "") -> list[str]:
+    """Markdown files under docs_dir/folder, as posix paths relative to docs_dir."""
+    excluded = _excluded(project)
+    top = project.docs_dir / folder if folder else project.docs_dir
+    found = []
+    for dirpath, dirnames, filenames in os.walk(top):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        rel_dir = os.path.relpath(dirpath, project.docs_dir).replace(os.sep, "/")
+        for filename in sorted(filenames):
+            if filename.endswith((".md", ".markdown")):
+                rel = filename if rel_dir == "." else f"{rel_dir}/{filename}"
+                if not excluded(rel):
+                    found.append(rel)
+    return found
+
+
+def translation_status(project: Project, report: Report | None = None) -> list[LanguageStatus]:
+    """One status per built language, default first. Adds findings to `report`."""
+    default = project.default
+    if default is None:
+        return []
+    docs = project.rel(project.docs_dir)
+    pages = {
+        lang.locale: {p.split("/", 1)[1] for p in markdown_files(project, lang.locale)} for lang in project.languages
+    }
+    base = pages[default.locale]
+    history, why_not = load_history(project.docs_dir) if base else (None, None)
+    if why_not and report is not None:
+        report.note(why_not)
+    statuses = [LanguageStatus(default.locale, default.name, len(base))]
+    for lang in project.languages[1:]:
+        status = LanguageStatus(lang.locale, lang.name, len(base))
+        status.missing = sorted(base - pages[lang.locale])
+        status.orphans = sorted(pages[lang.locale] - base)
+        for rel in sorted(base & pages[lang.locale]):
+            changes = history.changes_since(f"{default.locale}/{rel}", f"{lang.locale}/{rel}") if history else None
+            if changes:
+                status.outdated[rel] = changes
+        statuses.append(status)
+        if report is None:
+            continue
+        for rel in status.missing:
+            report.add(
+                Finding(
+                    "missing-translation",
+                    f"{docs}/{default.locale}/{rel}",
+                    None,
+                    f"{docs}/{lang.locale}/{rel}",
+                    lang.locale,
+                    f"no {lang.name} translation: {docs}/{lang.locale}/{rel} does not exist",
+                )
+            )
+        for rel in status.orphans:
+            report.add(
+                Finding(
+                    "orphan-translation",
+                    f"{docs}/{lang.locale}/{rel}",
+                    None,
+                    f"{docs}/{default.locale}/{rel}",
+                    lang.locale,
+                    f"{docs}/{default.locale}/{rel} does not exist any more",
+                )
+            )
+        for rel, changes in status.outdated.items():
+            shown = "; ".join(map(str, changes[:SHOWN_COMMITS]))
+            more = f"; and {len(changes) - SHOWN_COMMITS} more" if len(changes) > SHOWN_COMMITS else ""
+            report.add(
+                Finding(
+                    "outdated-translation",
+                    f"{docs}/{lang.locale}/{rel}",
+                    None,
+                    f"{docs}/{default.locale}/{rel}",
+                    lang.locale,
+                    f"{docs}/{default.locale}/{rel} changed since: {shown}{more}",
+                    hint=f"Apply the changes to the translation: git diff "
+                    f"{history.last(f'{lang.locale}/{rel}').short} HEAD -- {docs}/{default.locale}/{rel}",
+                )
+            )
+    if report is not None:
+        report.status = [s.row() for s in statuses]
+    return statuses
