@@ -60,7 +60,7 @@ def render_inline(data, hid, **_):
     if "tel" in entry and entry.get("voice", True):
         return f'<a class="vigie-tel" href="tel:{entry["tel"]}">{_number(entry)} ({name})</a>'
     if "sms" in entry:
-        return f'<a class="vigie-tel" href="sms:{entry["sms"]}">{_number(entry)} ({name}, SMS)</a>'
+        return f'<a class="vigie-tel" href="sms:{entry["sms"]}">{_number(entry)} ({name})</a>'
     return f'<a class="vigie-web" href="{escape(entry["url"])}">{name}</a>'
 
 
