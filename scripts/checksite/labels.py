@@ -39,7 +39,7 @@ def flatten(node: yaml.Node | None, prefix: str = "") -> dict[str, tuple[bool, i
     return out
 
 
-def _compose(path: Path) -> tuple[yaml.Node | None, str | None, int | None]:
+def compose(path: Path) -> tuple[yaml.Node | None, str | None, int | None]:
     try:
         with open(path, "rb") as stream:
             return yaml.compose(stream, Loader=_Loader), None, None
@@ -62,7 +62,7 @@ def check_labels(project: Project, report: Report) -> None:
 
 def _required_helplines(project: Project) -> list[str]:
     path = project.root / str(project.checker_options.get("helplines") or "data/helplines.yml")
-    node, _, _ = _compose(path) if path.is_file() else (None, None, None)
+    node, _, _ = compose(path) if path.is_file() else (None, None, None)
     data = yaml.load(yaml.serialize(node), Loader=_Loader) if node is not None else None
     entries = data.get("helplines") if isinstance(data, dict) else None
     ids = [e["id"] for e in entries or [] if isinstance(e, dict) and isinstance(e.get("id"), str)]
@@ -85,7 +85,7 @@ def _check_label_files(project: Project, report: Report, folder: Path) -> None:
                 Finding("missing-label", shown, None, shown, locale, f"no labels file for {locale} ({count} labels)")
             )
             continue
-        node, error, line = _compose(path)
+        node, error, line = compose(path)
         if error:
             report.add(Finding("missing-label", shown, line, shown, locale, f"cannot read the labels: {error}"))
             continue

@@ -1,0 +1,92 @@
+"""Render `<!-- translation-status -->`: the translation status table, at build time.
+
+The numbers come from the site checker (scripts/checksite/translations.py), so
+the page and `make check` always agree. Labels are read from
+data/i18n/<lang>.yml under `translation_status.*` when present (English otherwise).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from checksite.labels import compose  # noqa: E402
+from checksite.project import load_project  # noqa: E402
+from checksite.translations import translation_status  # noqa: E402
+
+SHORTCODE = "<!-- translation-status -->"
+LABELS = {
+    "language": "Language",
+    "pages": "Pages",
+    "done": "Translated",
+    "missing": "Missing",
+    "outdated": "Outdated",
+    "percent": "Up to date",
+    "to_translate": "To translate",
+    "to_update": "To update",
+    "complete": "Every page is translated and up to date.",
+    "no_history": "Outdated pages are not known: the build has no git history.",
+}
+_cache: dict = {}
+
+
+def on_pre_build(config) -> None:
+    _cache.clear()
+
+
+def _labels(project, locale: str) -> dict[str, str]:
+    labels = dict(LABELS)
+    folder = project.root / str(project.checker_options.get("labels_dir") or "data/i18n")
+    node = compose(folder / f"{locale}.yml")[0]
+    if node is not None:
+        import yaml
+
+        data = yaml.safe_load(yaml.serialize(node)) or {}
+        extra = data.get("translation_status") if isinstance(data, dict) else None
+        if isinstance(extra, dict):
+            labels.update({k: str(v) for k, v in extra.items() if k in LABELS and v})
+    return labels
+
+
+def render(config_file: str, locale: str | None) -> str:
+    if "statuses" not in _cache:
+        project = load_project(config_file)
+        _cache["project"] = project
+        _cache["statuses"] = translation_status(project)
+        from checksite.gitlog import load_history
+
+        _cache["history"] = load_history(project.docs_dir)[0] is not None
+    project, statuses = _cache["project"], _cache["statuses"]
+    if not statuses:
+        return ""
+    t = _labels(project, locale or statuses[0].locale)
+    lines = [
+        f"| {t['language']} | {t['pages']} | {t['done']} | {t['missing']} | {t['outdated']} | {t['percent']} |",
+        "|---|--:|--:|--:|--:|--:|",
+    ]
+    for s in statuses:
+        lines.append(f"| {s.name} | {s.pages} | {s.done} | {len(s.missing)} | {len(s.outdated)} | {s.percent}% |")
+    lines.append("")
+    todo = [s for s in statuses[1:] if s.missing or s.outdated]
+    for s in todo:
+        parts = []
+        if s.missing:
+            parts.append(f"{t['to_translate']}: " + ", ".join(f"`{p}`" for p in s.missing))
+        if s.outdated:
+            parts.append(f"{t['to_update']}: " + ", ".join(f"`{p}` ({len(c)})" for p, c in s.outdated.items()))
+        lines.append(f"- **{s.name}**: " + "; ".join(parts))
+    if not todo:
+        lines.append(t["complete"])
+    if not _cache["history"]:
+        lines += ["", f"*{t['no_history']}*"]
+    return "\n".join(lines) + "\n"
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    if SHORTCODE not in markdown:
+        return markdown
+    plugin = config.plugins.get("i18n") if hasattr(config, "plugins") else None
+    locale = getattr(plugin, "current_language", None) or config.theme.get("language")
+    return markdown.replace(SHORTCODE, render(config.config_file_path, locale))

@@ -1,0 +1,58 @@
+"""A clean stock Material + static-i18n site, built for real: zero findings."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from check_site import main
+from checksite.project import load_project
+from checksite.run import run_checks
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "checker"
+HOOK = ROOT / "overrides" / "hooks" / "translation_status.py"
+
+
+@pytest.fixture(scope="module", params=["https://example.org/stock/", None], ids=["subpath", "no-site-url"])
+def stock(request, tmp_path_factory) -> Path:
+    """The stock fixture copied and built (static-i18n's own test style)."""
+    project = tmp_path_factory.mktemp("stock")
+    shutil.copytree(FIXTURES / "stock", project, dirs_exist_ok=True)
+    config = load_config(
+        str(project / "mkdocs.yml"), site_dir=str(project / "site"), site_url=request.param, hooks=[str(HOOK)]
+    )
+    build(config)
+    return project
+
+
+def test_stock_site_has_no_findings(stock):
+    report = run_checks(load_project(stock / "mkdocs.yml"))
+    assert [f.as_json() for f in report.findings] == []
+    assert not [n for n in report.notes if n.fatal]
+    assert [row["percent"] for row in report.status] == [100, 100]
+
+
+def test_stock_site_exits_zero_with_json(stock, capsys):
+    assert main(["--config", str(stock / "mkdocs.yml"), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["findings"] == [] and data["summary"]["errors"] == 0
+
+
+def test_stock_site_really_has_what_material_adds(stock):
+    """Guard the test itself: the things that must not be reported are there."""
+    page = (stock / "site" / "fr" / "about" / "index.html").read_text("utf-8")
+    assert 'class="md-skip"' in page and 'class="headerlink"' in page
+    assert 'hreflang="en"' in page and "__tabbed_" in page
+    assert (stock / "site" / "sitemap.xml").is_file() and (stock / "site" / "404.html").is_file()
+    assert "../img/logo.svg" in (stock / "site" / "fr" / "index.html").read_text("utf-8")
+
+
+def test_status_page_is_rendered_by_the_hook(stock):
+    page = (stock / "site" / "fr" / "status" / "index.html").read_text("utf-8")
+    assert "<table>" in page and "Français" in page and "100%" in page
+    assert "<!-- translation-status -->" not in page
