@@ -26,6 +26,7 @@ from .sitefiles import SiteFiles, Target, resolve
 _SELECTOR = "[href], [src], [srcset], [poster], object[data], meta[http-equiv]"
 ASSET_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "manifest", "preload", "modulepreload"}
 SKIP_RELS = {"preconnect", "dns-prefetch", "prefetch", "prerender"}
+HREF_TAGS = {"a", "area", "link", "use", "image"}  # what a browser follows or loads
 ASSET_TAGS = {
     "img",
     "source",
@@ -83,7 +84,7 @@ def parse_page(name: str, text: str) -> Page:
         for attr, value in attrs.items():
             if not value:
                 continue
-            if attr in ("href", "xlink:href") and tag != "base":
+            if attr in ("href", "xlink:href") and tag in HREF_TAGS:
                 rels = set((attrs.get("rel") or "").lower().split())
                 if tag == "link" and rels & SKIP_RELS:
                     continue
