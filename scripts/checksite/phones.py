@@ -62,13 +62,14 @@ _NOT_BEFORE = (
     "year", "année", "from", "to", "and", "et", "until", "jusqu", "between", "entre", "menos", "unter", "über",
 )  # fmt: skip
 _NOT_AFTER = (
-    "year", "an", "age", "ans", "km", "m", "h", "min", "sec", "hour", "heure", "day", "jour", "week",
-    "semaine", "month", "mois", "people", "person", "personne", "child", "enfant", "kid", "victim",
-    "victime", "percent", "pour", "page", "euro", "dollar", "million", "milliard", "billion", "thousand",
-    "mille", "times", "fois", "janv", "jan", "fév", "feb", "mar", "avr", "apr", "mai", "may", "juin",
-    "jun", "juil", "jul", "août", "aug", "sep", "oct", "nov", "déc", "dec", "th", "st", "nd", "rd", "e",
-    "er", "ème", "años", "jahre", "anni", "lat", "лет", "год",
+    "year", "age", "ans", "km", "min", "sec", "hour", "heure", "day", "jour", "week", "semaine", "month",
+    "mois", "people", "person", "personne", "child", "enfant", "kid", "victim", "victime", "percent", "pour",
+    "page", "euro", "dollar", "million", "milliard", "billion", "thousand", "mille", "times", "fois", "janv",
+    "jan", "fév", "feb", "mar", "avr", "apr", "mai", "may", "juin", "jun", "juil", "jul", "août", "aug", "sep",
+    "oct", "nov", "déc", "dec", "años", "jahre", "anni", "лет", "год",
 )  # fmt: skip
+# Short words after a number that are units or ordinals only when whole.
+_NOT_AFTER_EXACT = {"an", "m", "h", "e", "er", "ème", "th", "st", "nd", "rd", "x", "lat", "s"}
 _ARTICLES = {"le", "au", "du", "the", "el", "al", "il", "lo", "der", "den", "dem", "o", "het"}
 _AFTER_SYMBOLS = ("%", "€", "$", "£", "‰", "°", "+", "x", "×", "-", "–", "—")
 
@@ -98,7 +99,11 @@ def phone_in_text(text: str, start: int, end: int, region: str) -> bool:
     after_words = _words(after)[:2]
     if before_words and _starts(before_words[-1], _NOT_BEFORE, exact=True):
         return False
-    unit_after = after.lstrip()[:1] in _AFTER_SYMBOLS or (after_words and _starts(after_words[0], _NOT_AFTER))
+    if after[:1].isalpha():
+        return False  # 17th, 15e, 9h
+    unit_after = after.lstrip()[:1] in _AFTER_SYMBOLS or (
+        after_words and (after_words[0] in _NOT_AFTER_EXACT or _starts(after_words[0], _NOT_AFTER))
+    )
     if unit_after and not re.match(r"\s*\(", after):
         return False
     if len(digits) >= 5:  # 116 000, 118 218: no ordinary number looks like these

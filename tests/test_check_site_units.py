@@ -1,0 +1,186 @@
+"""Units of the checker: URL resolution, tel: links, phone numbers in prose,
+Markdown masking, and the property-based test that nothing ever raises."""
+
+from __future__ import annotations
+
+import pytest
+from checksite.content import check_markdown
+from checksite.links import Ref, locate, parse_page
+from checksite.markdown import mask_code
+from checksite.phones import CANDIDATE, phone_in_text, tel_problem
+from checksite.sitefiles import resolve
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+
+@pytest.mark.parametrize(
+    "url, page, expected",
+    [
+        ("about/", "fr/index.html", ("internal", "fr/about/", None)),
+        ("../img.png", "fr/index.html", ("internal", "img.png", None)),
+        ("#x", "fr/a.html", ("internal", "fr/a.html", "x")),
+        ("?q=1#x", "a/index.html", ("internal", "a/index.html", "x")),
+        ("/stock/fr/", "x/index.html", ("internal", "fr/", None)),
+        ("/stock", "index.html", ("internal", "", None)),
+        ("https://EXAMPLE.org/stock/fr/#a", "index.html", ("internal", "fr/", "a")),
+        ("//example.org/stock/a.css", "index.html", ("internal", "a.css", None)),
+        ("/other/", "index.html", ("invalid", "/other/", None)),
+        ("https://example.org/other/", "index.html", ("invalid", "/other/", None)),
+        ("../../x", "a/index.html", ("invalid", "a/../../x", None)),
+        ("a%20b.html", "d/index.html", ("internal", "d/a b.html", None)),
+        (" about/\n", "index.html", ("internal", "about/", None)),
+        ("https://other.org/a#b", "index.html", ("external", "https://other.org/a", None)),
+        ("tel:17", "index.html", ("tel", "tel:17", None)),
+        ("mailto:a@b.c", "index.html", ("ignore", "", None)),
+        ("javascript:void(0)", "index.html", ("ignore", "", None)),
+    ],
+)
+def test_resolve(url, page, expected):
+    target = resolve(url, page, "example.org", "/stock/")
+    assert (target.kind, target.path, target.fragment) == expected
+
+
+@pytest.mark.parametrize(
+    "url, problem",
+    [
+        ("tel:17", None),
+        ("tel:119", None),
+        ("tel:116000", None),
+        ("tel:+33180523376", None),
+        ("tel:+1-800-843-5678", None),
+        ("tel:0123456789", None),
+        ("sms:114?body=Help", None),
+        ("tel:%2B33180523376", None),
+        ("tel:", "no number"),
+        ("tel:abc", "malformed"),
+        ("tel:12345", "not a valid number for region FR"),
+        ("tel:+3312", "not a valid number"),
+        ("sms:114,abc", "malformed"),
+    ],
+)
+def test_tel_problem(url, problem):
+    result = tel_problem(url, "FR")
+    assert result is None if problem is None else problem in result
+
+
+PHONES = [
+    ("Call 119 now.", ["119"]),
+    ("In an emergency, dial 17 or 112.", ["17", "112"]),
+    ("Appelez le 3018.", ["3018"]),
+    ("Le 3919 est gratuit.", ["3919"]),
+    ("Missing child: 116 000.", ["116 000"]),
+    ("116 006 for victims", ["116 006"]),
+    ("Call +33 1 80 52 33 76 or +1 800 843 5678.", ["+33 1 80 52 33 76", "+1 800 843 5678"]),
+    ("Tel: 01 23 45 67 89", ["01 23 45 67 89"]),
+    ("**15**", ["15"]),
+    ("| SAMU | 15 |", ["15"]),
+    ("SMS 114", ["114"]),
+    ("Children under 18 can call 119.", ["119"]),
+    ("Founded in 1986. In 2024 the Games.", []),
+    ("On 4 March 2002 the law no. 2002-305 passed.", []),
+    ("From 2024-07-26 to 2024-09-08.", []),
+    ("Open 09:00 to 18:00, 9h30.", []),
+    ("15% of children, 15 % of adults.", []),
+    ("1000 children call every day.", []),
+    ("3000 volunteers.", []),
+    ("A 15-year-old girl.", []),
+    ("Aged 15 or over 17.", []),
+    ("le 15 mars, the 17th", []),
+    ("from 15 to 18", []),
+    ("Paris 2024 Olympics, 3 days.", []),
+]
+
+
+@pytest.mark.parametrize("text, numbers", PHONES)
+def test_phone_in_text(text, numbers):
+    assert [m.group() for m in CANDIDATE.finditer(text) if phone_in_text(text, m.start(), m.end(), "FR")] == numbers
+
+
+def test_phones_in_markdown_skip_shortcodes_anchors_lists_and_urls():
+    text = (
+        "# Step 15 {#step-15}\n\n15. Fifteenth item\n\nSee <!-- helpline:police --> and <!-- number:119 -->.\n"
+        "[Report](https://example.org/report/119) ![x](img/119.png)\n<a href='page-17.html'>x</a>\n"
+    )
+    assert check_markdown(text, "x.md", None, "example.org", "FR") == []
+
+
+def test_mask_code_keeps_lines():
+    text = "a\n```\n<script>\n```\n`<iframe>` <!-- x\ny --> b\n"
+    masked = mask_code(text)
+    assert masked.count("\n") == text.count("\n") and len(masked) == len(text)
+    assert "<script>" not in masked and "<iframe>" not in masked and masked.rstrip().endswith("b")
+
+
+def test_locate_finds_each_occurrence_in_turn():
+    text = '<a href="x">\n<a href="y">\n<a href="x">\n<a href="a&amp;b">'
+    cursor: dict = {}
+    assert locate(text, Ref("p", "href", "x", False), cursor) == 1
+    assert locate(text, Ref("p", "href", "x", False), cursor) == 3
+    assert locate(text, Ref("p", "href", "a&b", False), cursor) == 4
+
+
+def test_parse_page_reads_srcset_refresh_and_base():
+    page = parse_page(
+        "d/index.html",
+        '<base href="/x/"><img src="a.png" srcset="b.png 1x, c.png 2x">'
+        '<meta http-equiv="refresh" content="0; url=../y/">'
+        '<link rel="preconnect" href="https://fonts.example.org"><p id="i"></p><a name="n"></a>',
+    )
+    assert [(r.page, r.raw, r.asset) for r in page.refs] == [
+        ("x/index.html", "a.png", True),
+        ("x/index.html", "b.png", True),
+        ("x/index.html", "c.png", True),
+        ("x/index.html", "../y/", False),
+    ]
+    assert {"i", "n"} <= page.ids
+
+
+# Property-based: random HTML and links never make the checker raise.
+_LINKS = st.one_of(
+    st.text(max_size=40),
+    st.builds(
+        lambda a, b, c: a + b + c,
+        st.sampled_from(["", "/", "../", "#", "?", "//", "http://", "https://", "tel:", "sms:", "javascript:", "%"]),
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20),
+        st.sampled_from(["", "/", "#x", "%20", "%ZZ", "%C3%A9", "/..", "?a=1", "]", "[::1"]),
+    ),
+)
+_TAGS = st.sampled_from(["a", "img", "link", "script", "iframe", "source", "meta", "base", "p", "div", "svg", "use"])
+_ATTRS = st.sampled_from(["href", "src", "srcset", "id", "name", "rel", "content", "http-equiv", "onclick", "style"])
+
+
+@st.composite
+def html_documents(draw) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 12))):
+        tag = draw(_TAGS)
+        attrs = " ".join(f'{draw(_ATTRS)}="{draw(_LINKS)}"' for _ in range(draw(st.integers(0, 3))))
+        parts.append(
+            draw(st.sampled_from([f"<{tag} {attrs}>", f"</{tag}>", f"<{tag} {attrs}", draw(st.text(max_size=20))]))
+        )
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html=st.one_of(html_documents(), st.text(max_size=300)), page=st.sampled_from(["index.html", "fr/a/index.html"]))
+def test_random_html_never_raises(html, page):
+    parsed = parse_page(page, html)
+    for ref in parsed.refs:
+        resolve(ref.raw, ref.page, "example.org", "/")
+        locate(html, ref, {})
+    check_markdown(html, "x.md", "en", "example.org", "FR")
+
+
+@settings(max_examples=300, deadline=None)
+@given(url=_LINKS, site_path=st.sampled_from(["/", "/stock/"]))
+def test_random_links_never_raise(url, site_path):
+    resolve(url, "fr/index.html", "example.org", site_path)
+    tel_problem("tel:" + url, "FR")
+    tel_problem("sms:" + url, "FR")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("0123456789 +-.()/:%#*|\nCall le 15 ans"), max_size=80))
+def test_random_prose_never_raises(text):
+    for match in CANDIDATE.finditer(text):
+        phone_in_text(text, match.start(), match.end(), "FR")
