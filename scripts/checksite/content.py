@@ -31,17 +31,21 @@ _ON_ATTR = re.compile(r"(?<![\w:-])(on[a-z]+)\s*=", re.I)
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re.I)
 _TEL = re.compile(r"(?<![\w.-])(?:tel|sms):[^\s)\"'<>\]]+", re.I)
 # Not prose, for the phone search: tags, URLs, link targets, attribute lists...
-_NOT_PROSE = [
-    re.compile(r"<[a-zA-Z/!?][^>]*>"),
-    re.compile(r"\]\([^)\n]*\)"),
-    re.compile(r"(?:https?://|www\.)[^\s<>)\]]+", re.I),
-    _REF_DEF,
-    _ATTR_LIST,
-    re.compile(r"^[ \t>]*\d{1,9}[.)](?=[ \t])", re.M),
-    re.compile(r"\[\^[^\]\n]*\]"),
-    re.compile(r"&#?\w+;"),
-    re.compile(r":[\w+-]+:"),
-]
+_NOT_PROSE = re.compile(
+    "|".join(
+        [
+            r"<[a-zA-Z/!?][^>]*>",
+            r"\]\([^)\n]*\)",
+            r"(?i:(?:https?://|www\.)[^\s<>)\]]+)",
+            r"(?m:^ {0,3}\[[^\]\n]+\]:[ \t]*\S+)",
+            _ATTR_LIST.pattern,
+            r"(?m:^[ \t>]*\d{1,9}[.)](?=[ \t]))",
+            r"\[\^[^\]\n]*\]",
+            r"&#?\w+;",
+            r":[\w+-]+:",
+        ]
+    )
+)
 
 
 def is_script_url(value: str) -> bool:
@@ -161,9 +165,7 @@ def _phones(masked: str, line_of: Lines, file: str, language: str | None, region
             (line, digits),
             Finding("hardcoded-phone", file, line, match.group(), language, f"number typed in a link: {match.group()}"),
         )
-    prose = masked
-    for pattern in _NOT_PROSE:
-        prose = blank_all(prose, pattern)
+    prose = blank_all(masked, _NOT_PROSE)
     for match in CANDIDATE.finditer(prose):
         if phone_in_text(prose, match.start(), match.end(), region):
             line = line_of(match.start())

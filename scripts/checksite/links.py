@@ -9,7 +9,6 @@ set of files and ids. Lines are found afterwards, only for the findings.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,7 +121,7 @@ def check_links(project: Project, report: Report, external: bool = False) -> Non
     for name, page in pages.items():
         cursor: dict[str, int] = {}
         for ref in page.refs:
-            key = (name if ref.raw[:1] in "#?" else posixpath.dirname(ref.page), ref.raw)
+            key = (name if ref.raw[:1] in "#?" else ref.page.rpartition("/")[0], ref.raw)
             target = cache.get(key)
             if target is None:
                 target = cache[key] = resolve(ref.raw, ref.page, project.site_host, project.site_path)

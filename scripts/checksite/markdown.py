@@ -16,21 +16,15 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(?:---|\.\.\.)[ \t]*$", re.S | re.
 _SNIPPET = re.compile(r"^.*--8<--.*$", re.M)
 
 
-def blank(text: str, start: int, end: int) -> str:
-    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+def _spaces(text: str) -> str:
+    if "\n" not in text:
+        return " " * len(text)
+    return "\n".join(" " * len(part) for part in text.split("\n"))
 
 
-def blank_all(text: str, pattern: re.Pattern, group: int = 0) -> str:
-    out, last = [], 0
-    for match in pattern.finditer(text):
-        start, end = match.span(group)
-        if start < 0:
-            continue
-        out.append(text[last:start])
-        out.append(re.sub(r"[^\n]", " ", text[start:end]))
-        last = end
-    out.append(text[last:])
-    return "".join(out)
+def blank_all(text: str, pattern: re.Pattern) -> str:
+    """Replace every match of `pattern` by spaces, keeping newlines."""
+    return pattern.sub(lambda match: _spaces(match.group()), text)
 
 
 def _blank_fences(text: str) -> str:

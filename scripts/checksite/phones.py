@@ -6,6 +6,7 @@ Short numbers are validated for one region (FR by default, or
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import unquote
 
@@ -16,6 +17,7 @@ _TEL_BODY = re.compile(r"^\+?[0-9]+$")
 _VISUAL = re.compile(r"[\s\-.()\u00a0]")
 
 
+@functools.lru_cache(maxsize=4096)
 def tel_problem(url: str, region: str) -> str | None:
     """Why a tel: or sms: URL is wrong, or None when it is a valid number."""
     scheme, _, rest = url.partition(":")

@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""Benchmark: scripts/check_site.py against linkchecker on a 12-language site.
+
+    python benchmarks/bench_checker.py [--runs 7] [--lc-runs 3] [--http] [--write]
+
+Builds a throwaway 12-language copy of the site under benchmarks/_work/
+(each locale folder is a copy of docs/<default>, or the real translation
+when it exists), with the project's own theme, plugins and hooks. Then, in
+one run, times both tools on the same build (median of N, wall clock,
+including interpreter start-up), and checks what each finds on a copy of the
+build seeded with defects. --write records the results in
+benchmarks/RESULTS.md, section "## Site checker vs linkchecker".
+
+linkchecker is not a project dependency: install it in its own venv
+(python3 -m venv /tmp/lcvenv && /tmp/lcvenv/bin/pip install linkchecker)
+and pass --linkchecker PATH if it is elsewhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "benchmarks" / "_work" / "bench12"
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+SECTION = "## Site checker vs linkchecker"
+LOCALES = ["en", "fr", "de", "es", "it", "pt", "nl", "pl", "uk", "ar", "zh", "ja"]
+CHECKER = [sys.executable, str(ROOT / "scripts" / "check_site.py")]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from checksite.project import load_project  # noqa: E402
+
+
+def prepare() -> Path:
+    """Write the 12-language docs and config under WORK; return the config."""
+    project = load_project(ROOT / "mkdocs.yml")
+    default = project.default.locale
+    shutil.rmtree(WORK, ignore_errors=True)
+    docs = WORK / "docs"
+    for locale in LOCALES:
+        source = project.docs_dir / locale
+        shutil.copytree(source if source.is_dir() else project.docs_dir / default, docs / locale)
+    for extra in project.docs_dir.iterdir():  # shared files outside the locale folders
+        if extra.name not in LOCALES and not extra.name.startswith("."):
+            copy = shutil.copytree if extra.is_dir() else shutil.copy2
+            copy(extra, docs / extra.name)
+    config = _load_raw(ROOT / "mkdocs.yml")
+    plugins = []
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            options = dict(plugin["i18n"])
+            options.pop("build_only_locale", None)
+            options["languages"] = [
+                {"locale": loc, "name": loc.upper(), "default": loc == default, "build": True} for loc in LOCALES
+            ]
+            plugin = {"i18n": options}
+        plugins.append(plugin)
+    lines = [
+        f"INHERIT: {ROOT / 'mkdocs.yml'}",
+        f"docs_dir: {docs}",
+        f"site_dir: {WORK / 'site'}",
+        f"plugins: {json.dumps(plugins, ensure_ascii=False)}",
+        f"hooks: {json.dumps([str(ROOT / h) for h in config.get('hooks') or []])}",
+    ]
+    project_extra = {"labels_dir": str(ROOT / "data" / "i18n"), "helplines": str(ROOT / "data" / "helplines.yml")}
+    lines.append(f"extra: {json.dumps({'checker': project_extra})}")  # data/ is next to the real config
+    custom_dir = (config.get("theme") or {}).get("custom_dir")
+    if custom_dir:
+        lines.append(f"theme: {{custom_dir: {json.dumps(str(ROOT / custom_dir))}}}")
+    bench_config = WORK / "mkdocs.yml"
+    bench_config.write_text("\n".join(lines) + "\n", "utf-8")
+    return bench_config
+
+
+def _load_raw(path: Path) -> dict:
+    from checksite.project import load_yaml
+
+    return load_yaml(path)
+
+
+def build(config: Path) -> float:
+    start = time.perf_counter()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,  # paths such as pymdownx.snippets' base_path are relative to it
+    )
+    if result.returncode != 0:
+        sys.exit(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
+    return time.perf_counter() - start
+
+
+def timed(cmd: list[str], runs: int, **kwargs) -> tuple[float, list[float], subprocess.CompletedProcess]:
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), times, result
+
+
+def seed(site: Path) -> tuple[Path, dict[str, str]]:
+    """A copy of the build with four defects on one page: {label: URL}."""
+    seeded = site.parent / "site-seeded"
+    shutil.rmtree(seeded, ignore_errors=True)
+    shutil.copytree(site, seeded)
+    page = seeded / "fr" / "index.html"
+    defects = {
+        "broken anchor, same page": "#no-such-heading",
+        "broken anchor, other page": "../about/#no-such-heading",
+        "root-absolute broken link": "/de/no-such-page/",
+        "missing image": "../assets/images/no-such-image.png",
+    }
+    html = "".join(
+        f'<img src="{url}" alt="">' if "image" in label else f'<a href="{url}">x</a>' for label, url in defects.items()
+    )
+    text = page.read_text("utf-8")
+    page.write_text(text.replace("</article>", html + "</article>", 1), "utf-8")
+    return seeded, defects
+
+
+def pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def linkchecker_http(linkchecker: str, site: Path) -> tuple[float, subprocess.CompletedProcess]:
+    """linkchecker over HTTP with its AnchorCheck plugin: the slow, thorough mode."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(site)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    rc = site.parent / "linkcheckerrc"
+    rc.write_text("[AnchorCheck]\n", "utf-8")
+    try:
+        time.sleep(0.5)
+        median, _, result = timed([linkchecker, "--no-status", "-f", str(rc), f"http://127.0.0.1:{port}/"], 1)
+    finally:
+        server.terminate()
+        server.wait()
+    return median, result
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs of the checker (median)")
+    parser.add_argument("--lc-runs", type=int, default=3, help="runs of linkchecker in file mode (median)")
+    parser.add_argument("--http", action="store_true", help="also time linkchecker over HTTP with anchors")
+    parser.add_argument("--linkchecker", default=shutil.which("linkchecker") or "/tmp/lcvenv/bin/linkchecker")
+    parser.add_argument("--write", action="store_true", help=f"record in {RESULTS.relative_to(ROOT)}")
+    args = parser.parse_args()
+
+    config = prepare()
+    build_s = build(config)
+    site = WORK / "site"
+    print(f"built {pages(site)} pages in 12 languages in {build_s:.1f} s")
+
+    full = [*CHECKER, "--config", str(config), "--format", "json"]
+    links_only = [*CHECKER, "links", "--config", str(config), "--format", "json"]
+    ours, ours_all, result = timed(full, args.runs)
+    clean = json.loads(result.stdout)
+    ours_links, _, _ = timed(links_only, args.runs)
+    lc_cmd = [args.linkchecker, "--no-status", f"file://{site}/index.html"]
+    have_lc = Path(args.linkchecker).exists()
+    lc, lc_all, lc_result = timed(lc_cmd, args.lc_runs) if have_lc else (None, [], None)
+
+    seeded, defects = seed(site)
+    seeded_run = subprocess.run([*links_only, "--site", str(seeded)], capture_output=True, text=True)
+    ours_found = {f["target"] for f in json.loads(seeded_run.stdout)["findings"]}
+    lc_seeded = (
+        subprocess.run([args.linkchecker, "--no-status", f"file://{seeded}/index.html"], capture_output=True, text=True)
+        if have_lc
+        else None
+    )
+    http = linkchecker_http(args.linkchecker, site) if (args.http and have_lc) else None
+
+    rows = [
+        f"- Machine: {machine()}",
+        f"- Date: {datetime.date.today().isoformat()}",
+        f"- Site: {pages(site)} HTML pages, 12 languages ({', '.join(LOCALES)}), built from docs/ with the project's "
+        f"mkdocs.yml, theme and hooks by `python benchmarks/bench_checker.py` (mkdocs build: {build_s:.1f} s)",
+        "- Times are wall clock for the whole command, interpreter start-up included; median of the runs shown.",
+        "",
+        "| Tool | Command | Runs | Median | vs checker |",
+        "|---|---|--:|--:|--:|",
+        f"| check_site.py, all checks | `python scripts/check_site.py --config bench12/mkdocs.yml --format json` "
+        f"| {args.runs} | {ours:.3f} s | 1x |",
+        f"| check_site.py, links only | `python scripts/check_site.py links ...` | {args.runs} | {ours_links:.3f} s "
+        f"| {ours_links / ours:.2f}x |",
+    ]
+    if have_lc:
+        rows.append(
+            f"| linkchecker 10 (file mode) | `linkchecker --no-status file://.../site/index.html` | {args.lc_runs} "
+            f"| {lc:.3f} s | **{lc / ours:.1f}x slower** |"
+        )
+    if http:
+        rows.append(
+            f"| linkchecker 10 (HTTP, AnchorCheck) | `linkchecker --no-status -f rc http://127.0.0.1:PORT/` | 1 "
+            f"| {http[0]:.3f} s | **{http[0] / ours:.1f}x slower** |"
+        )
+    rows += [
+        "",
+        f"Findings on the clean build: check_site.py {len(clean['findings'])} "
+        f"({clean['summary']['errors']} errors, {clean['summary']['warnings']} warnings)"
+        + (f"; linkchecker file mode: {_lc_summary(lc_result)}." if lc_result else "."),
+        "",
+        "Defects seeded in one page of a copy of the build (fr/index.html):",
+        "",
+        "| Defect | URL | check_site.py | linkchecker (file) |",
+        "|---|---|---|---|",
+    ]
+    for label, url in defects.items():
+        lc_cell = ("found" if url in lc_seeded.stdout else "**missed**") if lc_seeded else "n/a"
+        rows.append(f"| {label} | `{url}` | {'found' if url in ours_found else '**missed**'} | {lc_cell} |")
+    if not have_lc:
+        rows += ["", f"linkchecker was not found at {args.linkchecker}: not measured."]
+    text = "\n".join(rows)
+    print(text)
+    print(f"\nchecker runs: {[round(t, 3) for t in ours_all]}; linkchecker runs: {[round(t, 2) for t in lc_all]}")
+    if args.write:
+        record(text)
+    return 0
+
+
+def _lc_summary(result: subprocess.CompletedProcess) -> str:
+    tail = [line for line in result.stdout.splitlines() if "links in" in line or "errors found" in line]
+    return "; ".join(line.strip() for line in tail) or f"exit code {result.returncode}"
+
+
+def record(body: str) -> None:
+    """Replace (or add) this benchmark's section; other sections stay as they are."""
+    text = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    start = text.find(SECTION)
+    if start < 0:
+        text = text.rstrip("\n") + f"\n\n{SECTION}\n\n{body}\n"
+    else:
+        end = text.find("\n## ", start + len(SECTION))
+        rest = text[end:] if end >= 0 else "\n"
+        text = text[:start] + f"{SECTION}\n\n{body}\n" + rest
+    RESULTS.write_text(text, "utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
