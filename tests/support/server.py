@@ -1,15 +1,34 @@
 """A local static server that answers like GitHub Pages.
 
 Directories serve their index.html; a missing path gets the ROOT 404.html with
-status 404 (static hosts do not know about per-language 404 pages).
+status 404 (static hosts do not know about per-language 404 pages). If the site
+has a `_headers` file (Netlify/Cloudflare format), its headers are sent too.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+
+def read_headers_file(path: Path) -> list[tuple[re.Pattern, list[tuple[str, str]]]]:
+    """Parse `_headers`: a path pattern (with * splats) followed by indented `Name: value` lines."""
+    rules: list[tuple[re.Pattern, list[tuple[str, str]]]] = []
+    if not path.exists():
+        return rules
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            pattern = "^" + ".*".join(re.escape(part) for part in line.strip().split("*")) + "$"
+            rules.append((re.compile(pattern), []))
+        elif rules:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
 
 
 class PagesHandler(SimpleHTTPRequestHandler):
@@ -20,6 +39,16 @@ class PagesHandler(SimpleHTTPRequestHandler):
         ".vcf": "text/vcard",
         ".svg": "image/svg+xml",
     }
+
+    header_rules: list = []
+
+    def end_headers(self):
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        for pattern, headers in self.header_rules:
+            if pattern.match(path):
+                for name, value in headers:
+                    self.send_header(name, value)
+        super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
@@ -41,7 +70,9 @@ class PagesServer:
     """`with PagesServer(site_dir) as url:` serves site_dir on 127.0.0.1."""
 
     def __init__(self, root: Path, port: int = 0):
-        handler = functools.partial(PagesHandler, directory=str(root))
+        rules = read_headers_file(Path(root) / "_headers")
+        handler_class = type("SiteHandler", (PagesHandler,), {"header_rules": rules})
+        handler = functools.partial(handler_class, directory=str(root))
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
 
