@@ -21,7 +21,7 @@ from vigie_data import hours_text, i18n_languages
 
 SHORTCODE_RE = re.compile(r"<!--\s*([a-z][a-z-]*)(?::([A-Za-z0-9_-]+))?\s*-->")
 # Shortcodes that other hooks expand; listed so a typo elsewhere still fails.
-OTHER_HOOKS = {"translation-status"}
+OTHER_HOOKS = {"translation-status", "print-materials"}
 VCARD_NAME = "vigie-helplines.vcf"
 
 
