@@ -11,10 +11,11 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "missing-asset": ("links", "error", "Add the file, or fix the src/href path."),
     "bad-tel": ("links", "error", "Use a valid number: short code for the region, or E.164 (+33...)."),
     "external-link": ("links", "warning", "Update or remove the link: the site does not answer."),
-    "missing-translation": ("translations", "error", "Translate the page into the language folder."),
+    # Warnings: static-i18n falls back to the default language, so nothing is broken.
+    "missing-translation": ("translations", "warning", "Translate the page into the language folder."),
     "orphan-translation": ("translations", "error", "Delete or rename the page to match the default language."),
     "outdated-translation": ("translations", "warning", "Bring the translation up to date with these commits."),
-    "missing-label": ("translations", "error", "Add the label in this language."),
+    "missing-label": ("translations", "warning", "Add the label in this language."),
     "unsafe-html": ("content", "error", "Remove the script, frame, event handler or javascript: URL."),
     "third-party-resource": ("content", "error", "Copy the file into docs/ and link it locally."),
     "hardcoded-phone": ("content", "error", "Use a shortcode: <!-- helpline:ID --> or <!-- number:ID -->."),

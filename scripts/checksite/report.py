@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from collections import Counter
 from itertools import groupby
 
@@ -38,13 +39,19 @@ def as_json(report: Report, seconds: float | None = None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+def _width(text: str) -> int:
+    """Columns on a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def status_table(rows: list[dict]) -> list[str]:
-    width = max([len(r["name"]) + len(r["language"]) + 1 for r in rows] + [12])
+    width = max([_width(f"{r['language']} {r['name']}") for r in rows] + [12])
     lines = [f"{'Translations':<{width}}  pages   done  missing  outdated  up to date"]
     for r in rows:
         label = f"{r['language']} {r['name']}"
+        label += " " * (width - _width(label))
         counts = f"{r['pages']:>5}  {r['done']:>5}  {r['missing']:>7}  {r['outdated']:>8}"
-        lines.append(f"{label:<{width}}  {counts}  {r['percent']:>9}%")
+        lines.append(f"{label}  {counts}  {r['percent']:>9}%")
     return lines
 
 
