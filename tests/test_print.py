@@ -331,12 +331,18 @@ def fixture_site(tmp_path_factory) -> dict:
     out = base / "print"
     result = export(base / "site", out)
     assert result.returncode == 0, result.stderr
-    pngs = base / "png"
+    pngs = base / "png"  # to look at: pytest --basetemp=DIR, then open DIR/fixture0/png/*.png
     pngs.mkdir()
-    for pdf in out.glob("*.pdf"):
-        render(pdf, pngs / pdf.stem, 100 if "a4" in pdf.name or "multilingual" in pdf.name else 200)
+    for pdf in look_at(out):
+        render(pdf, pngs / pdf.stem, 200 if "card" in pdf.name else 100)
     langs = [*LANGS, *(code for code in EXTRA if code not in LANGS)]
     return {"site": base / "site", "out": out, "png": pngs, "langs": langs, "i18n": i18n}
+
+
+def look_at(out: Path) -> list[Path]:
+    """The PDFs rendered to PNG for people to look at: Latin, right-to-left and CJK scripts."""
+    names = [f"vigie-{kind}-{lang}.pdf" for lang in ("en", "fr", "ar", "zh") for kind in ("poster-a4", "card-a6")]
+    return [out / name for name in [*names, "vigie-poster-multilingual.pdf"]]
 
 
 def fixture_prefix(lang: str) -> str:
@@ -438,5 +444,5 @@ def test_fixture_printed_codes_follow_site_url(fixture_site, tmp_path):
         for kind in ("poster-a4", "card-a6"):
             assert printed_codes(fixture_site["out"] / f"vigie-{kind}-{lang}.pdf", tmp_path) == want, (lang, kind)
     assert printed_codes(fixture_site["out"] / "vigie-poster-multilingual.pdf", tmp_path) == [FIXTURE_URL]
-    for pdf in fixture_site["out"].glob("*.pdf"):
+    for pdf in look_at(fixture_site["out"]):
         assert (fixture_site["png"] / f"{pdf.stem}.png").stat().st_size > 10_000, pdf.name
