@@ -46,6 +46,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
+    for stream in (sys.stdout, sys.stderr):  # odd file names must not crash the report
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     args = parse_args(argv)
     try:
         project = load_project(args.config, args.site)

@@ -161,7 +161,7 @@ def html_documents(draw) -> str:
     return "".join(parts)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(html=st.one_of(html_documents(), st.text(max_size=300)), page=st.sampled_from(["index.html", "fr/a/index.html"]))
 def test_random_html_never_raises(html, page):
     parsed = parse_page(page, html)
@@ -184,3 +184,36 @@ def test_random_links_never_raise(url, site_path):
 def test_random_prose_never_raises(text):
     for match in CANDIDATE.finditer(text):
         phone_in_text(text, match.start(), match.end(), "FR")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pages=st.lists(
+        st.tuples(st.sampled_from(["index.html", "a/index.html", "fr/b.html", "été/x.html"]), html_documents()),
+        max_size=4,
+    ),
+    markdown=st.text(max_size=200),
+)
+def test_random_site_through_the_whole_checker_never_raises(pages, markdown):
+    import tempfile
+    from pathlib import Path
+
+    from checksite.project import load_project
+    from checksite.report import as_github, as_json, as_text
+    from checksite.run import run_checks
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "mkdocs.yml").write_text(
+            "site_name: T\nsite_url: https://example.org/\nplugins:\n  - i18n:\n      docs_structure: folder\n"
+            "      languages:\n        - {locale: en, default: true}\n        - {locale: fr, site_name: T}\n"
+        )
+        for name, html in pages:
+            (root / "site" / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / "site" / name).write_text(html, "utf-8", errors="replace")
+        for lang in ("en", "fr"):
+            (root / "docs" / lang).mkdir(parents=True)
+            (root / "docs" / lang / "index.md").write_text(markdown, "utf-8", errors="replace")
+        project = load_project(root / "mkdocs.yml")
+        report = run_checks(project)
+        as_text(report, project), as_json(report), as_github(report, project)
