@@ -37,7 +37,12 @@ def _env(loader: yaml.Loader, node: yaml.Node):
         names, default = items[:-1] or items, items[-1] if len(items) > 1 else None
     for name in names:
         if isinstance(name, str) and name in os.environ:
-            return yaml.load(os.environ[name], Loader=_Loader) if os.environ[name] else ""
+            raw = os.environ[name]
+            try:  # typed like a YAML scalar ("null", "true", "8000"), as mkdocs does
+                value = yaml.load(raw, Loader=_Loader) if raw else ""
+            except yaml.YAMLError:
+                return raw
+            return value if value is None or isinstance(value, (str, int, float, bool)) else raw
     return default
 
 
