@@ -57,10 +57,11 @@ def _number(entry: dict) -> str:
 def render_inline(data, hid, **_):
     entry = _entry(data, hid)
     name = escape(entry["name"])
+    # <bdi> keeps "(name)" whole when a Latin name wraps inside right-to-left text.
     if "tel" in entry and entry.get("voice", True):
-        return f'<a class="vigie-tel" href="tel:{entry["tel"]}">{_number(entry)} ({name})</a>'
+        return f'<a class="vigie-tel" href="tel:{entry["tel"]}">{_number(entry)} <bdi>({name})</bdi></a>'
     if "sms" in entry:
-        return f'<a class="vigie-tel" href="sms:{entry["sms"]}">{_number(entry)} ({name})</a>'
+        return f'<a class="vigie-tel" href="sms:{entry["sms"]}">{_number(entry)} <bdi>({name})</bdi></a>'
     return f'<a class="vigie-web" href="{escape(entry["url"])}">{name}</a>'
 
 
@@ -86,7 +87,7 @@ def card(data, entry: dict) -> str:
         )
     if entry.get("url"):
         actions.append(f'<a class="vigie-card__web" href="{escape(entry["url"])}">{escape(ui["website"])}</a>')
-    channels = ", ".join(data.labels["channels"][c] for c in entry["channels"])
+    channels = ui.get("list_separator", ", ").join(data.labels["channels"][c] for c in entry["channels"])
     facts = [
         (ui["available"], hours_text(entry, data.labels)),
         (ui["cost"], data.labels["costs"][entry["cost"]]),
