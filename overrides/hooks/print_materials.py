@@ -94,17 +94,20 @@ def materials_list(config, page_url: str) -> str:
 
     def item(label: str, target: str, name: str) -> str:
         links = f"{link(target, t['open'])} · {link(target, t['download'], name)}"
-        return f"<li>{escape(label)}: {links}</li>"
+        return f"<li><strong>{escape(label)}</strong> {links}</li>"  # no colon: its spacing is language-specific
 
     def qr_item(base: str, name: str) -> str:
         svg = link(f"{base}.svg", t["svg"], f"{name}.svg")
         png = link(f"{base}.png", t["png"], f"{name}.png")
-        return f"<li>{escape(t['qr_code'])}: {svg} · {png}</li>"
+        return f"<li><strong>{escape(t['qr_code'])}</strong> {svg} · {png}</li>"
 
     parts = ['<div class="vigie-print-materials">']
     for lang in langs:
         code, folder = lang["code"], lang["prefix"] + PRINT_DIR
-        parts.append(f'<h3 id="print-{code}" lang="{code}" dir="{direction(code)}">{escape(lang["name"])}</h3><ul>')
+        name = (
+            f'<span lang="{code}" dir="{direction(code)}">{escape(lang["name"])}</span>'  # the page sets the alignment
+        )
+        parts.append(f'<h3 id="print-{code}">{name}</h3><ul>')
         for kind in PER_LANGUAGE:
             parts.append(item(t[kind.replace("-", "_")], f"{folder}/{kind}.html", f"vigie-{kind}-{code}.html"))
         parts.append(qr_item(f"{folder}/qr", f"vigie-qr-{code}") + "</ul>")
