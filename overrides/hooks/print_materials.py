@@ -107,12 +107,12 @@ def materials_list(config, page_url: str) -> str:
         name = (
             f'<span lang="{code}" dir="{direction(code)}">{escape(lang["name"])}</span>'  # the page sets the alignment
         )
-        parts.append(f'<h3 id="print-{code}">{name}</h3><ul>')
+        parts.append(f'<h2 id="print-{code}">{name}</h2><ul>')
         for kind in PER_LANGUAGE:
             parts.append(item(t[kind.replace("-", "_")], f"{folder}/{kind}.html", f"vigie-{kind}-{code}.html"))
         parts.append(qr_item(f"{folder}/qr", f"vigie-qr-{code}") + "</ul>")
         if lang is langs[0]:
-            parts.append(f'<h3 id="print-all">{escape(t["all_languages"])}</h3><ul>')
+            parts.append(f'<h2 id="print-all">{escape(t["all_languages"])}</h2><ul>')
             kind = "poster-multilingual"
             parts.append(item(t["poster_multilingual"], f"{PRINT_DIR}/{kind}.html", f"vigie-{kind}.html"))
             parts.append(qr_item(f"{PRINT_DIR}/qr-root", "vigie-qr-root") + "</ul>")
