@@ -102,6 +102,9 @@
     block.classList.add("vigie-quiz__q--js");
     var q = { block: block, answers: answers, button: button, live: live, explain: explain,
               details: details, done: false, right: false };
+    form.addEventListener("change", function () {
+      if (!q.done) q.live.textContent = "";  /* the "choose an answer first" nudge */
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (q.done) moveOn(q);
