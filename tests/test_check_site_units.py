@@ -126,7 +126,8 @@ def test_parse_page_reads_srcset_refresh_and_base():
         '<meta http-equiv="refresh" content="0; url=../y/">'
         '<link rel="preconnect" href="https://fonts.example.org"><p id="i"></p><a name="n"></a>',
     )
-    assert [(r.page, r.raw, r.asset) for r in page.refs] == [
+    assert {r.page for r in page.refs} == {"d/index.html"}
+    assert [(r.base, r.raw, r.asset) for r in page.refs] == [
         ("x/index.html", "a.png", True),
         ("x/index.html", "b.png", True),
         ("x/index.html", "c.png", True),

@@ -51,6 +51,10 @@ class Ref:
     attr: str
     raw: str
     asset: bool
+    base: str = ""  # the page URLs resolve against: `page`, or what <base href> says
+
+    def __post_init__(self):
+        self.base = self.base or self.page
 
 
 @dataclass
@@ -101,7 +105,8 @@ def parse_page(name: str, text: str) -> Page:
         target = resolve(base.attributes["href"] or "", name, "", "/")
         if target.kind == "internal":
             base_page = target.path + ("index.html" if target.path.endswith("/") or not target.path else "")
-            refs = [Ref(base_page if r.raw[:1] not in "#?" else name, r.attr, r.raw, r.asset) for r in refs]
+            for ref in refs:
+                ref.base = base_page if ref.raw.lstrip()[:1] not in "#?" else name
     return Page(text, ids, refs)
 
 
@@ -121,10 +126,11 @@ def check_links(project: Project, report: Report, external: bool = False) -> Non
     for name, page in pages.items():
         cursor: dict[str, int] = {}
         for ref in page.refs:
-            key = (name if ref.raw[:1] in "#?" else ref.page.rpartition("/")[0], ref.raw)
+            same_page = ref.raw.lstrip()[:1] in "#?"
+            key = (ref.base if same_page else ref.base.rpartition("/")[0], ref.raw)
             target = cache.get(key)
             if target is None:
-                target = cache[key] = resolve(ref.raw, ref.page, project.site_host, project.site_path)
+                target = cache[key] = resolve(ref.raw, ref.base, project.site_host, project.site_path)
             finding = _judge(ref, target, site, pages, region)
             if target.kind == "external" and target.path not in externals:
                 externals[target.path] = ref
