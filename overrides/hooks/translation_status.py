@@ -7,16 +7,19 @@ data/i18n/<lang>.yml under `translation_status.*` when present (English otherwis
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
+if SCRIPTS not in sys.path:
+    sys.path.insert(0, SCRIPTS)
 
 from checksite.labels import compose  # noqa: E402
 from checksite.project import load_project  # noqa: E402
 from checksite.translations import translation_status  # noqa: E402
 
-SHORTCODE = "<!-- translation-status -->"
+SHORTCODE = re.compile(r"<!--\s*translation-status\s*-->")
 LABELS = {
     "language": "Language",
     "pages": "Pages",
@@ -85,8 +88,9 @@ def render(config_file: str, locale: str | None) -> str:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    if SHORTCODE not in markdown:
+    if not SHORTCODE.search(markdown):
         return markdown
     plugin = config.plugins.get("i18n") if hasattr(config, "plugins") else None
     locale = getattr(plugin, "current_language", None) or config.theme.get("language")
-    return markdown.replace(SHORTCODE, render(config.config_file_path, locale))
+    table = render(config.config_file_path, locale)
+    return SHORTCODE.sub(lambda _: table, markdown)

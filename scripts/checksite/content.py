@@ -32,7 +32,8 @@ _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re
 _TEL = re.compile(r"(?<![\w.-])(?:tel|sms):[^\s)\"'<>\]]+", re.I)
 # Not prose, for the phone search: tags, URLs, link targets, attribute lists...
 _NOT_PROSE = re.compile(
-    "|".join(
+    r"(?=[<\]hHwW{\[&: \t>\d])(?:"  # a cheap first-character filter, then the alternatives
+    + "|".join(
         [
             r"<[a-zA-Z/!?][^>]*>",
             r"\]\([^)\n]*\)",
@@ -45,6 +46,7 @@ _NOT_PROSE = re.compile(
             r":[\w+-]+:",
         ]
     )
+    + ")"
 )
 
 

@@ -22,7 +22,7 @@ from .phones import tel_problem
 from .project import Project
 from .sitefiles import SiteFiles, Target, resolve
 
-_SELECTOR = "[href], [src], [srcset], [poster], object[data], meta[http-equiv]"
+_SELECTOR = "[id], a[name], [href], [src], [srcset], [poster], object[data], meta[http-equiv]"
 ASSET_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "manifest", "preload", "modulepreload"}
 SKIP_RELS = {"preconnect", "dns-prefetch", "prefetch", "prerender"}
 HREF_TAGS = {"a", "area", "link", "use", "image"}  # what a browser follows or loads
@@ -75,15 +75,18 @@ def read_text(path: Path, report: Report, shown: str) -> str:
 
 def parse_page(name: str, text: str) -> Page:
     tree = LexborHTMLParser(text)
-    ids = {node.attributes.get("id") or "" for node in tree.css("[id]")}
-    ids.update(node.attributes.get("name") or "" for node in tree.css("a[name]"))
+    ids: set[str] = set()
     refs: list[Ref] = []
     seen: set[int] = set()  # a selector list returns a node once per match
-    for node in tree.css(_SELECTOR):
+    for node in tree.css(_SELECTOR):  # one walk of the tree for ids and URLs
         if node.mem_id in seen:
             continue
         seen.add(node.mem_id)
         tag, attrs = node.tag, node.attributes
+        if "id" in attrs:
+            ids.add(attrs["id"] or "")
+        if tag == "a" and "name" in attrs:
+            ids.add(attrs["name"] or "")
         for attr, value in attrs.items():
             if not value:
                 continue

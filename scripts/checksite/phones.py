@@ -47,7 +47,7 @@ def number_is_valid(digits: str, region: str) -> bool:
 
 
 # A digit run with single separators; the checks below decide if it is a phone.
-CANDIDATE = re.compile(r"(?<![\w+\-./:#@=&%§°\\])(\+\s?)?\d+(?:(?:[ \u00a0\u202f.]|-(?=\d))\d+)*")
+CANDIDATE = re.compile(r"(?=[+\d])(?<![\w+\-./:#@=&%§°\\])(\+\s?)?\d+(?:(?:[ \u00a0\u202f.]|-(?=\d))\d+)*")
 _WORD = re.compile(r"[^\W\d_]+|[☎📞✆]", re.UNICODE)
 # Words that say "this is a number to call" (prefix match, many languages).
 _CALL_WORDS = (
