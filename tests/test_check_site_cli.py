@@ -71,6 +71,14 @@ def test_github_output_annotates_lines(seeded, capsys):
     assert "::error file=docs/en/content.md,line=14,title=hardcoded-phone::phone number 119" in out
     assert "::error file=built/index.html,line=16,title=broken-anchor::#missing-here" in out
     assert "::warning file=data/i18n/fr.yml,title=missing-label::" in out
+    # A broken link written in the Markdown is annotated there, where the pull request changed it.
+    assert "::error file=docs/en/index.md,line=5,title=broken-link::missing-page/" in out
+
+
+def test_text_output_names_the_markdown_source_of_a_broken_link(seeded, capsys):
+    _, out, _ = run(capsys, "links", "--config", str(seeded / "mkdocs.yml"))
+    assert "built/index.html:17: error broken-link: missing-page/" in out
+    assert "(in docs/en/index.md:5)" in out
 
 
 def test_only_the_requested_checks_run(seeded, capsys):
