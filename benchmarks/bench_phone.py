@@ -41,11 +41,31 @@ SERVED: list[str] = []  # paths the server answered with a body (200 or 404)
 
 
 class PagesLikeHandler(PagesHandler):
-    """GitHub Pages' caching (max-age=600), and a log of what was really sent."""
+    """GitHub Pages' gzip and caching (max-age=600), and a log of what was really sent."""
+
+    COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".webmanifest", ".vcf")
 
     def end_headers(self):
         self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (
+            path.is_file() and path.suffix in self.COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
+            return super().do_GET()
+        if self.path.split("?")[0].endswith("/") is False and path.name == "index.html":
+            return super().do_GET()  # let the base class redirect /dir to /dir/
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_request(self, code="-", size="-"):
         if str(code) in ("200", "404"):
@@ -141,6 +161,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--port", type=int, default=8791)
     parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--pages", nargs="*", default=AUDITED, help="paths to audit, e.g. ar/ fr/helplines/")
     args = parser.parse_args()
     site = WORK / "site"
     build(site, f"http://127.0.0.1:{args.port}/")
@@ -159,7 +180,7 @@ def main() -> None:
             return
         print(f"\n| Page | Perf | A11y | BP | SEO | LCP (s) | (median of {args.runs}) |")
         print("|---|---|---|---|---|---|---|")
-        for path in AUDITED:
+        for path in args.pages:
             runs = [
                 lighthouse(base + path, WORK / f"lh-{path.replace('/', '_') or 'home'}-{i}.json")
                 for i in range(args.runs)

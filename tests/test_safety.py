@@ -294,6 +294,11 @@ def test_root_without_javascript_is_english_with_every_language_listed(fixture_s
     )
 
 
+def test_search_dialog_has_a_name_in_the_page_language(fixture_site):
+    html = HTMLParser((fixture_site / "fr" / "index.html").read_text(encoding="utf-8"))
+    assert html.css_first(".md-search[role=dialog]").attributes.get("aria-label") == "Recherche"
+
+
 def test_alternates_and_sitemap_are_absolute_with_x_default(fixture_site):
     html = HTMLParser((fixture_site / "fr" / "helplines" / "index.html").read_text(encoding="utf-8"))
     alternates = {a.attributes["hreflang"]: a.attributes["href"] for a in html.css("head link[rel=alternate]")}
