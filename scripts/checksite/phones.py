@@ -47,7 +47,13 @@ def number_is_valid(digits: str, region: str) -> bool:
 
 
 # A digit run with single separators; the checks below decide if it is a phone.
-CANDIDATE = re.compile(r"(?=[+\d])(?<![\w+\-./:#@=&%§°\\])(\+\s?)?\d+(?:(?:[ \u00a0\u202f.]|-(?=\d))\d+)*")
+# Letters of scripts written without spaces (CJK) may touch a number: "拨打119".
+CANDIDATE = re.compile(
+    r"(?=[+\d])(?<![^\W\u3000-\u9fff\uac00-\ud7af\uff00-\uffef+\-./:#@=&%§°\\])"  # not inside a word or URL
+    r"(\+\s?)?\d+(?:(?:[ \u00a0\u202f.]|-(?=\d))\d+)*"
+)
+_UNSPACED = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
+_UNSPACED_CALL_WORDS = ("拨打", "致电", "电话", "電話", "ダイヤル", "かけ", "전화", "번으로")
 _WORD = re.compile(r"[^\W\d_]+|[☎📞✆]", re.UNICODE)
 # Words that say "this is a number to call" (prefix match, many languages).
 _CALL_WORDS = (
@@ -101,7 +107,7 @@ def phone_in_text(text: str, start: int, end: int, region: str) -> bool:
     after_words = _words(after)[:2]
     if before_words and _starts(before_words[-1], _NOT_BEFORE, exact=True):
         return False
-    if after[:1].isalpha():
+    if after[:1].isalpha() and not _UNSPACED.match(after):
         return False  # 17th, 15e, 9h
     unit_after = after.lstrip()[:1] in _AFTER_SYMBOLS or (
         after_words and (after_words[0] in _NOT_AFTER_EXACT or _starts(after_words[0], _NOT_AFTER))
@@ -112,6 +118,9 @@ def phone_in_text(text: str, start: int, end: int, region: str) -> bool:
         return True
     if len(digits) >= 3 and before_words and before_words[-1] in _ARTICLES:
         return True  # "le 119", "the 3018"; dates were ruled out above
+    near = text[max(0, start - 12) : start] + " " + text[end : end + 12]
+    if any(word in near for word in _UNSPACED_CALL_WORDS):
+        return True
     return _emphasised(text, start, end) or any(_starts(w, _CALL_WORDS) for w in before_words + after_words)
 
 
