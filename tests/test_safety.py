@@ -279,6 +279,17 @@ def test_a_remembered_choice_wins_and_language_pages_never_redirect(fixture_url,
     page.wait_for_url(fixture_url + "ja/")
 
 
+def test_the_switcher_keeps_the_page_and_is_remembered(fixture_url, phone_context):
+    context, _ = phone_context(locale="fr-FR")
+    page = context.new_page()
+    page.goto(fixture_url + "fr/helplines/")
+    page.click(".md-select button")  # focus opens Material's language menu, no JavaScript needed
+    page.click(".md-select a[hreflang=es]")
+    page.wait_for_url(fixture_url + "es/helplines/")
+    page.goto(fixture_url)
+    page.wait_for_url(fixture_url + "es/")  # the pick beats the browser's French
+
+
 def test_root_without_javascript_is_english_with_every_language_listed(fixture_site):
     html = HTMLParser((fixture_site / "index.html").read_text(encoding="utf-8"))
     assert html.css_first("html").attributes["lang"] == "en"
