@@ -49,7 +49,7 @@ def number_is_valid(digits: str, region: str) -> bool:
 # A digit run with single separators; the checks below decide if it is a phone.
 # Letters of scripts written without spaces (CJK) may touch a number: "拨打119".
 CANDIDATE = re.compile(
-    r"(?=[+\d])(?<![^\W\u3000-\u9fff\uac00-\ud7af\uff00-\uffef+\-./:#@=&%§°\\])"  # not inside a word or URL
+    r"(?=[+\d])(?<![+\-./:#@=&%§°\\])(?<![^\W\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])"  # not in a word or URL
     r"(\+\s?)?\d+(?:(?:[ \u00a0\u202f.]|-(?=\d))\d+)*"
 )
 _UNSPACED = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
