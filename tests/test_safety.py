@@ -353,6 +353,19 @@ def test_fallback_notice_without_translated_labels_is_marked_english(fixture_sit
     assert translated.css_first(".vigie-fallback") is None
 
 
+def test_each_label_file_names_its_language_as_mkdocs_yml_does():
+    """main.html tells a translated label file from the English fallback by its
+    language_name: it must be the language's name in mkdocs.yml."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    for lang in config.plugins["i18n"].config.languages:
+        path = ROOT / "data" / "i18n" / f"{lang.locale}.yml"
+        if path.exists():
+            name = yaml.safe_load(path.read_text(encoding="utf-8")).get("language_name")
+            assert name == lang.name, f"{path.name}: language_name {name!r} is not {lang.name!r} (mkdocs.yml)"
+
+
 # ---------------------------------------------------------------- search
 
 
