@@ -296,7 +296,8 @@ def _row(tool: str, command: str, t: Timing, base: Timing) -> str:
 
 def _lc_summary(result: subprocess.CompletedProcess) -> str:
     tail = [line for line in result.stdout.splitlines() if "links in" in line or "errors found" in line]
-    return "; ".join(line.strip().removeprefix("That's it. ").rstrip(".") for line in tail) or f"exit {result.returncode}"
+    summary = "; ".join(line.strip().removeprefix("That's it. ").rstrip(".") for line in tail)
+    return summary or f"exit code {result.returncode}"
 
 
 NOTES = """\
