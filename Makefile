@@ -47,7 +47,7 @@ build: $(VENV)/.runtime
 	$(BIN)/mkdocs build --strict --site-dir site
 
 check: build $(VENV)/.dev
-	$(BIN)/python scripts/check_site.py
+	$(BIN)/python scripts/check_site.py $(if $(GITHUB_ACTIONS),--format github)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
