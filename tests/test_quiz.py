@@ -164,8 +164,8 @@ def test_a_block_without_question_or_end_fails_on_its_first_line(text, message):
 @pytest.fixture
 def fixture_site(tmp_path):
     """The real config, hooks and data, the English pages, and a quiz page to write (English build only)."""
-    for name in ("overrides", "data"):
-        shutil.copytree(ROOT / name, tmp_path / name)
+    for name in ("overrides", "data", "scripts"):  # scripts: hooks share the site checker's modules
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path)
     shutil.copytree(ROOT / "docs" / "en", tmp_path / "docs" / "en")
 
