@@ -241,8 +241,14 @@ def test_the_quiz_pages_have_about_ten_complete_questions(site_dir, lang):
     assert all(2 <= len(p) <= 4 and any(p) for p in correct_pattern(tree))
 
 
-def test_english_and_french_quizzes_ask_the_same_questions(site_dir):
-    assert correct_pattern(quiz_page(site_dir, "en")) == correct_pattern(quiz_page(site_dir, "fr"))
+def test_every_translated_quiz_asks_the_same_questions(site_dir):
+    """Same number of questions and answers, the same ones right, in every docs/<lang>/quiz.md."""
+    english = correct_pattern(quiz_page(site_dir, "en"))
+    translated = sorted(path.parent.name for path in (ROOT / "docs").glob("*/quiz.md"))
+    assert "fr" in translated
+    for lang in translated:
+        tree = HTMLParser((site_dir / ("" if lang == "en" else lang) / "quiz" / "index.html").read_text("utf-8"))
+        assert correct_pattern(tree) == english, lang
 
 
 @pytest.mark.parametrize("lang", sorted(LANGS))
