@@ -19,11 +19,14 @@ AXE = Axe()
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 HOME_BUDGET = 60 * 1024
 PAGE_BUDGET = 80 * 1024
-# Nu HTML Checker findings that come from Material's own templates, not ours.
+# Nu HTML Checker findings we leave, each with its reason.
 THEME_VALIDATION_EXCEPTIONS = {
     # base.html: <input class="md-toggle" type="checkbox" autocomplete="off"> for the drawer and
     # search toggles; keeps browsers from restoring a toggle's state on Back. Harmless; theme markup.
     "Attribute “autocomplete” is only allowed when the input type is",
+    # Not the theme, but a validator limitation: our print CSS uses `grid-template-columns: subgrid`
+    # (CSS Grid Level 2, in every current browser), which vnu 26.01's CSS checker does not know yet.
+    "CSS: “grid-template-columns”: “subgrid” is not a “grid-template-columns” value.",
 }
 
 
@@ -60,7 +63,8 @@ def test_axe_finds_no_violation_on_any_page(site_dir, site_url, browser, lang, w
     for path in pages:
         page.goto(site_url + path, wait_until="load")
         found = _axe_violations(page)
-        if "quiz/" in path and page.locator("form.vigie-quiz__form, .vigie-quiz input").count():
+        if "quiz/" in path:
+            assert page.locator("form.vigie-quiz__form").count() >= 5, "the quiz is enhanced by quiz.js"
             answered = _answer_every_question(page)
             found += [f"after answering {answered}: {v}" for v in _axe_violations(page)]
         if found:
@@ -70,17 +74,14 @@ def test_axe_finds_no_violation_on_any_page(site_dir, site_url, browser, lang, w
 
 
 def _answer_every_question(page) -> int:
-    """Pick the first answer of every quiz question and check it (the quiz's answered state)."""
-    questions = page.locator(".vigie-quiz__question, fieldset")
-    count = questions.count()
+    """Answer every quiz question (first choice, then "Check my answer"): the quiz's answered state."""
+    forms = page.locator("form.vigie-quiz__form")
+    count = forms.count()
     for i in range(count):
-        question = questions.nth(i)
-        choice = question.locator("input").first
-        if choice.count():
-            choice.check()
-        button = question.locator("button").first
-        if button.count() and button.is_enabled():
-            button.click()
+        form = forms.nth(i)
+        form.locator("input").first.check()
+        form.locator(".vigie-quiz__check").click()
+    assert page.locator("[aria-live]").count(), "feedback goes to a live region"
     return count
 
 
