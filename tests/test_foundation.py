@@ -12,6 +12,7 @@ from conftest import ROOT, mkdocs_build
 from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from support.browser import RequestLog
+from support.project import copy_project
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 I18N = CONFIG.plugins["i18n"].config
@@ -104,14 +105,7 @@ def test_third_party_detector_catches_a_google_fonts_link():
 
 def test_a_template_with_a_google_font_turns_the_check_red(tmp_path: Path):
     """Break it on purpose: a copy of the project whose main.html adds Google Fonts."""
-    import shutil
-
-    for name in ("mkdocs.yml", "docs", "overrides", "data", "scripts"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, tmp_path / name)
-        elif src.exists():
-            shutil.copy(src, tmp_path / name)
+    copy_project(tmp_path, with_docs=True)
     main = tmp_path / "overrides" / "main.html"
     main.write_text(
         main.read_text(encoding="utf-8")

@@ -4,7 +4,6 @@ vCards and shown in the emergency bar; no page types a number by hand."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -15,6 +14,7 @@ import vigie_data
 import yaml
 from conftest import ROOT, mkdocs_build
 from mkdocs.exceptions import PluginError
+from support.project import copy_project
 
 REGISTRY = vigie_data.load_helplines()
 WITH_NUMBER = {hid: e for hid, e in REGISTRY["helplines"].items() if "tel" in e}
@@ -175,9 +175,7 @@ def test_unknown_shortcodes_fail_naming_page_and_line(markdown, expected):
 
 
 def test_unknown_id_fails_a_real_strict_build(tmp_path):
-    for name in ("mkdocs.yml", "overrides", "data"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+    copy_project(tmp_path)
     for lang in ("en", "fr"):
         (tmp_path / "docs" / lang).mkdir(parents=True)
     (tmp_path / "docs" / "en" / "index.md").write_text("# Home\n\nCall <!-- helpline:nobody -->\n", encoding="utf-8")

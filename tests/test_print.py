@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +22,7 @@ from conftest import ROOT, mkdocs_build
 from mkdocs.config import load_config
 from pypdf import PdfReader
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from support.project import copy_project
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 I18N = CONFIG.plugins["i18n"].config
@@ -303,12 +303,7 @@ def add_languages(mkdocs_yml: str) -> str:
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> dict:
     base = tmp_path_factory.mktemp("fixture")
-    for name in ("mkdocs.yml", "docs", "overrides", "data", "scripts"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, base / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy(src, base / name)
+    copy_project(base, with_docs=True)
     config = base / "mkdocs.yml"
     config.write_text(add_languages(config.read_text(encoding="utf-8")), encoding="utf-8")
     registry = base / "data" / "helplines.yml"

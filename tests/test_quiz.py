@@ -14,6 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT, mkdocs_build
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from support.browser import PHONE
+from support.project import copy_project
 from vigie_data import load
 
 LANGS = {"en": "quiz/", "fr": "fr/quiz/"}
@@ -164,9 +165,7 @@ def test_a_block_without_question_or_end_fails_on_its_first_line(text, message):
 @pytest.fixture
 def fixture_site(tmp_path):
     """The real config, hooks and data, the English pages, and a quiz page to write (English build only)."""
-    for name in ("overrides", "data", "scripts"):  # scripts: hooks share the site checker's modules
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    copy_project(tmp_path)
     shutil.copytree(ROOT / "docs" / "en", tmp_path / "docs" / "en")
 
     def build(page: str):

@@ -11,7 +11,6 @@ Every browser flow also checks: no request leaves 127.0.0.1, no 404.
 from __future__ import annotations
 
 import json
-import shutil
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -23,6 +22,7 @@ import yaml
 from conftest import ROOT, mkdocs_build
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from support.browser import PHONE
+from support.project import copy_project
 from support.server import PagesServer
 
 LANGS = ["en", "fr", "es", "ar", "zh", "ja", "ko"]
@@ -102,9 +102,7 @@ def neutral():
 
 def make_fixture_project(dest: Path, quick_exit_url: str) -> Path:
     """A copy of the project with a small docs tree and seven languages."""
-    for name in ("mkdocs.yml", "overrides", "data"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
+    copy_project(dest)
     config_path = dest / "mkdocs.yml"
     text = config_path.read_text(encoding="utf-8")
     raw = yaml.load(text, Loader=_IgnoreTagsLoader)

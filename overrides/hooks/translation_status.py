@@ -65,13 +65,16 @@ def render(config_file: str, locale: str | None) -> str:
     if not statuses:
         return ""
     t = _labels(project, locale or statuses[0].locale)
+    # A focusable, labelled scroll box: the table is wider than a phone (axe: scrollable-region-focusable).
     lines = [
+        f'<div class="vigie-scroll" tabindex="0" role="region" aria-label="{t["percent"]}" markdown>',
+        "",
         f"| {t['language']} | {t['pages']} | {t['done']} | {t['missing']} | {t['outdated']} | {t['percent']} |",
         "|---|--:|--:|--:|--:|--:|",
     ]
     for s in statuses:
         lines.append(f"| {s.name} | {s.pages} | {s.done} | {len(s.missing)} | {len(s.outdated)} | {s.percent}% |")
-    lines.append("")
+    lines += ["", "</div>", ""]
     todo = [s for s in statuses[1:] if s.missing or s.outdated]
     for s in todo:
         parts = []
