@@ -15,22 +15,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import sys
 from pathlib import Path
 
-CHROMIUM = os.environ.get("VIGIE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-# Without the background-networking flags chromium phones home at start-up.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from chromium import CHROMIUM, launch  # scripts/ is on sys.path when run as a script
+
 # Paper sizes in PDF points (1/72 inch), portrait.
 PAPER = {"A4": (595.28, 841.89), "A5": (419.53, 595.28), "A6": (297.64, 419.53)}
 TOLERANCE = 1.0
@@ -66,7 +56,7 @@ def export_pdfs(site: Path, pages: list[dict], out: Path) -> list[Path]:
     written = []
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            browser = launch(pw)
             page = browser.new_page()
             for item in pages:
                 target = out / pdf_name(item)

@@ -1,26 +1,15 @@
-"""Debian's chromium through playwright: never a downloaded browser."""
+"""Browser helpers for the tests; the chromium launcher itself lives in scripts/chromium.py."""
 
 from __future__ import annotations
 
-import os
-import shutil
+import sys
+from pathlib import Path
 
-CHROMIUM = os.environ.get("VIGIE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-# Without the background-networking flags chromium phones home at start-up.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PHONE = {"width": 390, "height": 844}
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
+from chromium import CHROMIUM, CHROMIUM_ARGS, PHONE, launch  # noqa: E402
 
-def launch(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "PHONE", "launch", "RequestLog"]
 
 
 class RequestLog:
