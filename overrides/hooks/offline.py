@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from vigie_data import i18n_languages
+from vigie_data import i18n_languages, theme_strings
 
 SW_TEMPLATE = Path(__file__).resolve().parents[1] / "assets" / "js" / "vigie-sw.js"
 SW_TEMPLATE_OUT = "assets/js/vigie-sw.js"  # the copy mkdocs publishes: a template, not a worker
@@ -97,11 +97,6 @@ def service_worker(site: Path, lang: str, prefix: str, pages: list[str]) -> str:
     return code
 
 
-def _material_t(config, key: str) -> str:
-    env = config.theme.get_env()
-    return env.get_template("partials/language.html", None, {"config": config}).module.t(key)
-
-
 def manifest(data, lang: str, prefix: str, direction: str) -> dict:
     labels = data.labels
     return {
@@ -131,7 +126,7 @@ def on_post_build(config):
     if not pages:
         raise PluginError("offline: data/site.yml needs an 'offline_pages' list")
     (site / prefix).mkdir(parents=True, exist_ok=True)
-    direction = _material_t(config, "direction") or "ltr"
+    direction = theme_strings(config)("direction") or "ltr"
     (site / prefix / MANIFEST).write_text(
         json.dumps(manifest(data, lang, prefix, direction), ensure_ascii=False, indent=1), encoding="utf-8"
     )

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from vigie_data import i18n_languages
+from vigie_data import i18n_languages, theme_strings
 
 BUNDLE_TAG = re.compile(r'<script src="(?P<src>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 LOADER = "assets/js/vigie-search.js"
@@ -63,18 +63,13 @@ PATCHES = [
 PATCHED_MARK = "vigieLazyWorker"
 
 
-def _material_t(config, key: str) -> str:
-    """Material's own translation of `key` for the language being built."""
-    env = config.theme.get_env()
-    return env.get_template("partials/language.html", None, {"config": config}).module.t(key)
-
-
 def search_config(config, fields: dict) -> dict:
-    lang = _material_t(config, "search.config.lang") or "en"
-    pipeline = [p for p in re.split(r"\s*,\s*", _material_t(config, "search.config.pipeline").strip()) if p]
+    t = theme_strings(config)
+    lang = t("search.config.lang") or "en"
+    pipeline = [p for p in re.split(r"\s*,\s*", t("search.config.pipeline").strip()) if p]
     return {
         "lang": [lang],
-        "separator": _material_t(config, "search.config.separator"),
+        "separator": t("search.config.separator"),
         "pipeline": pipeline,
         "fields": fields,
     }

@@ -36,7 +36,10 @@ _cache: dict = {}
 
 
 def on_pre_build(config) -> None:
-    _cache.clear()
+    """Compute the table once per site build, not once per language build."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None or not plugin.building:
+        _cache.clear()
 
 
 def _labels(project, locale: str) -> dict[str, str]:

@@ -30,8 +30,8 @@ class DataError(ValueError):
     """A data file is wrong. The message says where: `file:line: what`."""
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that remembers the line of every mapping as `__line__`."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A YAML loader (libyaml when available) that remembers the line of every mapping as `__line__`."""
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
@@ -39,9 +39,20 @@ class _LineLoader(yaml.SafeLoader):
         return mapping
 
 
+_parsed: dict[tuple, object] = {}
+
+
 def _read_yaml(path: Path):
+    """Parse once per file version: static-i18n rebuilds (and reloads data) once per language.
+
+    Callers get fresh copies through _strip_lines, so the cached tree is never mutated.
+    """
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        if key not in _parsed:
+            _parsed[key] = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        return _parsed[key]
     except FileNotFoundError:
         raise DataError(f"{_rel(path)}: file not found") from None
     except yaml.YAMLError as exc:
@@ -223,3 +234,9 @@ def i18n_languages(config) -> tuple[str, str, list[str]]:
         return lang, lang, [lang]
     locales = [lang.locale for lang in plugin.config.languages]
     return plugin.current_language, plugin.default_language, locales
+
+
+def theme_strings(config):
+    """Material's own translation function `t(key)` for the language being built."""
+    env = config.theme.get_env()
+    return env.get_template("partials/language.html", None, {"config": config}).module.t
