@@ -19,15 +19,18 @@ AXE = Axe()
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 HOME_BUDGET = 60 * 1024
 PAGE_BUDGET = 80 * 1024
-# Nu HTML Checker findings we leave, each with its reason.
-THEME_VALIDATION_EXCEPTIONS = {
-    # base.html: <input class="md-toggle" type="checkbox" autocomplete="off"> for the drawer and
+# Nu HTML Checker findings we leave, each with its reason: (message prefix, pages it may appear on).
+THEME_VALIDATION_EXCEPTIONS = [
+    # Material's base.html: <input class="md-toggle" type="checkbox" autocomplete="off"> for the drawer and
     # search toggles; keeps browsers from restoring a toggle's state on Back. Harmless; theme markup.
-    "Attribute “autocomplete” is only allowed when the input type is",
-    # Not the theme, but a validator limitation: our print CSS uses `grid-template-columns: subgrid`
-    # (CSS Grid Level 2, in every current browser), which vnu 26.01's CSS checker does not know yet.
-    "CSS: “grid-template-columns”: “subgrid” is not a “grid-template-columns” value.",
-}
+    ("Attribute “autocomplete” is only allowed when the input type is", r".*"),
+    # Validator limitations, not errors: the print posters' CSS (overrides/print/) uses CSS Grid Level 2
+    # `subgrid` and container queries (`container-type`, `cqh` units inside min()), in every current
+    # browser but unknown to vnu 26.01's CSS checker. Limited to the print pages.
+    ("CSS: “grid-template-columns”: “subgrid” is not a “grid-template-columns” value.", r"(.*/)?print/"),
+    ("CSS: “container-type”: Property “container-type” doesn't exist.", r"(.*/)?print/"),
+    ("CSS: “width”: Parse Error.", r"(.*/)?print/"),
+]
 
 
 def language_pages(site_dir: Path, lang: str) -> list[str]:
@@ -141,11 +144,14 @@ def test_html_validates_except_documented_theme_markup(site_dir):
         text=True,
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [
-        f"{Path(urlsplit(m['url']).path).relative_to(site_dir)}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error" and not any(m["message"].startswith(p) for p in THEME_VALIDATION_EXCEPTIONS)
-    ]
+    errors = []
+    for m in messages:
+        page = Path(urlsplit(m["url"]).path).relative_to(site_dir).as_posix()
+        known = any(
+            m["message"].startswith(prefix) and re.match(pages, page) for prefix, pages in THEME_VALIDATION_EXCEPTIONS
+        )
+        if m["type"] == "error" and not known:
+            errors.append(f"{page}:{m.get('lastLine')}: {m['message']}")
     assert errors == []
 
 
