@@ -34,7 +34,20 @@ from support.server import PagesHandler, PagesServer  # noqa: E402
 
 LIGHTHOUSE = WORK / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-AUDITED = [f"{lang}{page}" for lang in ("", "fr/", "ar/") for page in ("", "helplines/", "what-to-do/")]
+AUDITED = [f"{lang}{page}" for lang in ("", "fr/", "ar/", "zh/", "uk/") for page in ("", "helplines/", "what-to-do/")]
+PAGE_TYPES = [
+    "",
+    "what-to-do/",
+    "helplines/",
+    "warning-signs/",
+    "risks/",
+    "online-safety/",
+    "quiz/",
+    "professionals/",
+    "posters/",
+    "browse-safely/",
+    "about/",
+]
 
 
 SERVED: list[str] = []  # paths the server answered with a body (200 or 404)
@@ -131,6 +144,26 @@ def weigh(site: Path, base: str, langs: list[str]) -> list[dict]:
     return rows
 
 
+def weigh_page_types(site: Path, base: str, langs: list[str]) -> dict[str, dict[str, float]]:
+    """KB gzip of each page type's first visit (empty cache, no service worker), per language."""
+    from playwright.sync_api import sync_playwright
+
+    table: dict[str, dict[str, float]] = {}
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        for lang in langs:
+            prefix = "" if lang == langs[0] else f"{lang}/"
+            for page_type in PAGE_TYPES:
+                context = browser.new_context(viewport=PHONE, service_workers="block")
+                seen: list[str] = []
+                context.on("request", lambda r, s=seen: s.append(r.url))
+                context.new_page().goto(base + prefix + page_type, wait_until="networkidle")
+                table.setdefault(page_type or "home", {})[lang] = sum(gzip_size(site, u) for u in seen) / 1024
+                context.close()
+        browser.close()
+    return table
+
+
 def lighthouse(url: str, out: Path) -> dict[str, float]:
     flags = " ".join(["--headless", *CHROMIUM_ARGS])
     cmd = [
@@ -176,6 +209,13 @@ def main() -> None:
                 f"| {r['lang']} | {r['requests']} | {r['kb']:.1f} | {r['sw_requests']} requests, "
                 f"{r['sw_kb']:.1f} KB | {r['fonts']} | {r['foreign']} |"
             )
+        langs = languages()
+        types = weigh_page_types(site, base, langs)
+        print("\n| First visit, KB gzip | " + " | ".join(langs) + " | budget |")
+        print("|---|" + "--:|" * (len(langs) + 1))
+        for name, per_lang in types.items():
+            budget = 60 if name == "home" else 80
+            print(f"| {name} | " + " | ".join(f"{per_lang[lang]:.1f}" for lang in langs) + f" | {budget} |")
         if args.skip_lighthouse:
             return
         print(f"\n| Page | Perf | A11y | BP | SEO | LCP (s) | (median of {args.runs}) |")
