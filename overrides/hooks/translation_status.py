@@ -11,11 +11,12 @@ import re
 import sys
 from pathlib import Path
 
+import yaml
+
 SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
 if SCRIPTS not in sys.path:
     sys.path.insert(0, SCRIPTS)
 
-from checksite.labels import compose  # noqa: E402
 from checksite.project import load_project  # noqa: E402
 from checksite.translations import translation_status  # noqa: E402
 
@@ -44,15 +45,14 @@ def on_pre_build(config) -> None:
 
 def _labels(project, locale: str) -> dict[str, str]:
     labels = dict(LABELS)
-    folder = project.root / str(project.checker_options.get("labels_dir") or "data/i18n")
-    node = compose(folder / f"{locale}.yml")[0]
-    if node is not None:
-        import yaml
-
-        data = yaml.safe_load(yaml.serialize(node)) or {}
-        extra = data.get("translation_status") if isinstance(data, dict) else None
-        if isinstance(extra, dict):
-            labels.update({k: str(v) for k, v in extra.items() if k in LABELS and v})
+    path = project.root / str(project.checker_options.get("labels_dir") or "data/i18n") / f"{locale}.yml"
+    try:  # libyaml: this runs once per language build; the checker reports broken files, not the page
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = None
+    extra = data.get("translation_status") if isinstance(data, dict) else None
+    if isinstance(extra, dict):
+        labels.update({k: str(v) for k, v in extra.items() if k in LABELS and v})
     return labels
 
 
