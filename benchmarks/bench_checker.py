@@ -78,6 +78,7 @@ def prepare() -> Path:
         f"site_dir: {WORK / 'site'}",
         f"plugins: {json.dumps(plugins, ensure_ascii=False)}",
         f"hooks: {json.dumps([str(ROOT / h) for h in config.get('hooks') or []])}",
+        f"watch: {json.dumps([str(ROOT / w) for w in config.get('watch') or []])}",  # relative to this config
     ]
     project_extra = {"labels_dir": str(ROOT / "data" / "i18n"), "helplines": str(ROOT / "data" / "helplines.yml")}
     lines.append(f"extra: {json.dumps({'checker': project_extra})}")  # data/ is next to the real config
