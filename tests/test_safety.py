@@ -10,6 +10,7 @@ Every browser flow also checks: no request leaves 127.0.0.1, no 404.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -20,6 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from conftest import ROOT, mkdocs_build
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from support.browser import PHONE
 from support.project import copy_project
@@ -374,6 +376,8 @@ def _search(page, query: str) -> list[str]:
     page.wait_for_function(
         "() => !document.querySelector('.md-search-result__meta').textContent.includes('…') ", timeout=10000
     )
+    with contextlib.suppress(PlaywrightTimeout):  # results are drawn after the count: give a busy machine time
+        page.wait_for_selector(".md-search-result__link", timeout=5000)
     page.wait_for_timeout(300)
     return page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.getAttribute('href'))")
 
