@@ -27,7 +27,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from vigie_data import i18n_languages, theme_strings
+from vigie_data import i18n_languages, patch_theme_bundle, theme_strings
 
 BUNDLE_TAG = re.compile(r'<script src="(?P<src>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 LOADER = "assets/js/vigie-search.js"
@@ -60,7 +60,6 @@ PATCHES = [
         "postMessage(m){if(!w){w=new Worker(u);for(let a of q)w.addEventListener(...a)}w.postMessage(m)}}}",
     ),
 ]
-PATCHED_MARK = "vigieLazyWorker"
 
 
 def search_config(config, fields: dict) -> dict:
@@ -140,19 +139,4 @@ def on_post_template(output, template_name, config):
 
 
 def patch_bundle(site: Path) -> None:
-    bundles = sorted((site / "assets" / "javascripts").glob("bundle.*.min.js"))
-    if len(bundles) != 1:
-        raise PluginError(
-            f"search_split: expected one Material bundle in {site}/assets/javascripts, found {len(bundles)}"
-        )
-    text = bundles[0].read_text(encoding="utf-8")
-    if PATCHED_MARK in text:
-        return
-    for old, new in PATCHES:
-        if text.count(old) != 1:
-            raise PluginError(
-                f"search_split: {bundles[0].name}: {old[:60]!r} found {text.count(old)} times, not once; "
-                "Material changed: re-check the lazy search patches in overrides/hooks/search_split.py"
-            )
-        text = text.replace(old, new)
-    bundles[0].write_text(text, encoding="utf-8")
+    patch_theme_bundle(site, PATCHES, "the lazy search patches in overrides/hooks/search_split.py")

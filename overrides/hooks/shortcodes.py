@@ -17,12 +17,11 @@ from html import escape
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
-from vigie_data import hours_text, i18n_languages
+from vigie_data import VCARD_NAME, hours_text, i18n_languages
 
 SHORTCODE_RE = re.compile(r"<!--\s*([a-z][a-z-]*)(?::([A-Za-z0-9_-]+))?\s*-->")
 # Shortcodes that other hooks expand; listed so a typo elsewhere still fails.
 OTHER_HOOKS = {"translation-status", "print-materials"}
-VCARD_NAME = "vigie-helplines.vcf"
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -11,11 +11,9 @@ from __future__ import annotations
 from copy import deepcopy
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from vigie_data import i18n_languages, load
+from vigie_data import VCARD_NAME, i18n_languages, load, patch_theme_bundle
 
-VCARD_NAME = "vigie-helplines.vcf"
 _default_404: dict[str, str] = {}
 
 # Material's language switcher fetches `sitemap.xml` below the href of every
@@ -65,18 +63,9 @@ def on_post_build(config):
 
 
 def disable_switcher_sitemap_fetch(site: Path) -> None:
-    bundles = sorted((site / "assets" / "javascripts").glob("bundle.*.min.js"))
-    if len(bundles) != 1:
-        raise PluginError(f"expected one Material bundle in {site}/assets/javascripts, found {len(bundles)}")
-    text = bundles[0].read_text(encoding="utf-8")
-    if SWITCHER_DISABLED in text:
-        return
-    if text.count(SWITCHER_SELECTOR) != 1:
-        raise PluginError(
-            f"{bundles[0].name}: the language-switcher selector {SWITCHER_SELECTOR} was not found exactly once; "
-            "Material changed: re-check the sitemap 404 fix in overrides/hooks/site_outputs.py"
-        )
-    bundles[0].write_text(text.replace(SWITCHER_SELECTOR, SWITCHER_DISABLED), encoding="utf-8")
+    patch_theme_bundle(
+        site, [(SWITCHER_SELECTOR, SWITCHER_DISABLED)], "the sitemap 404 fix in overrides/hooks/site_outputs.py"
+    )
 
 
 def _vcard_text(value: str) -> str:

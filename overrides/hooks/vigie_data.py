@@ -240,3 +240,30 @@ def theme_strings(config):
     """Material's own translation function `t(key)` for the language being built."""
     env = config.theme.get_env()
     return env.get_template("partials/language.html", None, {"config": config}).module.t
+
+
+VCARD_NAME = "vigie-helplines.vcf"  # per language, written by site_outputs.py, linked by <!-- save-numbers -->
+
+
+def patch_theme_bundle(site: Path, patches: list[tuple[str, str]], fix: str) -> None:
+    """Apply (old, new) replacements to Material's JS bundle once, or fail loudly.
+
+    Each `old` must occur exactly once: if Material's code changes, the build
+    stops and names `fix`, the patch to re-check. Already-patched bundles are left alone.
+    """
+    from mkdocs.exceptions import PluginError
+
+    bundles = sorted((site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if len(bundles) != 1:
+        raise PluginError(f"{fix}: expected one Material bundle in {site}/assets/javascripts, found {len(bundles)}")
+    text = bundles[0].read_text(encoding="utf-8")
+    if all(new in text for _, new in patches):
+        return
+    for old, new in patches:
+        if text.count(old) != 1:
+            raise PluginError(
+                f"{bundles[0].name}: {old[:60]!r} found {text.count(old)} times, not once; "
+                f"Material changed: re-check {fix}"
+            )
+        text = text.replace(old, new)
+    bundles[0].write_text(text, encoding="utf-8")
