@@ -115,7 +115,7 @@ def parse_page(name: str, text: str) -> Page:
 
 def check_links(project: Project, report: Report, external: bool = False) -> None:
     site = SiteFiles(project.site_dir)
-    region = str(project.checker_options.get("region") or "FR")
+    region = project.region
     pages: dict[str, Page] = {}
     for name in sorted(site.files):
         if name.endswith((".html", ".htm")):
@@ -150,7 +150,7 @@ def check_links(project: Project, report: Report, external: bool = False) -> Non
             report.add(Finding("external-link", ref.page, line, url, None, f"{url}: {problem}"))
 
 
-def _judge(ref: Ref, target: Target, site: SiteFiles, pages: dict[str, Page], region: str) -> Finding | None:
+def _judge(ref: Ref, target: Target, site: SiteFiles, pages: dict[str, Page], region: str | None) -> Finding | None:
     kind = "missing-asset" if ref.asset else "broken-link"
     if target.kind == "invalid":
         return Finding(kind, ref.page, None, ref.raw, None, f"{ref.raw} {target.reason}")

@@ -7,6 +7,7 @@ from pathlib import Path
 from .content import check_markdown
 from .findings import CHECKS, Report
 from .labels import check_labels
+from .layout import load_layout
 from .links import check_links, read_text
 from .project import Project
 from .translations import markdown_files, translation_status
@@ -34,14 +35,14 @@ def run_checks(project: Project, checks: tuple[str, ...] = CHECKS, external: boo
 
 
 def check_content(project: Project, report: Report) -> None:
-    locales = {lang.locale for lang in project.languages}
-    region = str(project.checker_options.get("region") or "FR")
-    for rel in markdown_files(project):
+    files = markdown_files(project)
+    layout = load_layout(project, files) if project.languages else None
+    for rel in files:
         path = Path(project.docs_dir, rel)
         shown = project.rel(path)
-        first = rel.split("/", 1)[0]
+        language = layout.language_of(rel) if layout else None
         text = read_text(path, report, shown)
-        report.add(*check_markdown(text, shown, first if first in locales else None, project.site_host, region))
+        report.add(*check_markdown(text, shown, language, project.site_host, project.region))
 
 
 def _sorted(report: Report) -> Report:
