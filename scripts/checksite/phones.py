@@ -81,19 +81,26 @@ _TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \
 _NOT_AFTER = (
     "year", "age", "ans", "km", "min", "sec", "hour", "heure", "day", "jour", "week", "semaine", "month",
     "mois", "people", "person", "personne", "child", "enfant", "kid", "victim", "victime", "percent", "pour",
-    "page", "euro", "dollar", "million", "milliard", "billion", "thousand", "mille", "times", "fois", "janv",
-    "jan", "fév", "feb", "mar", "avr", "apr", "mai", "may", "juin", "jun", "juil", "jul", "août", "aug", "sep",
-    "oct", "nov", "déc", "dec", "años", "jahre", "anni", "лет", "год",
+    "page", "euro", "dollar", "million", "milliard", "billion", "thousand", "mille", "times", "fois",
+    "janv", "januar", "febr", "févr", "march", "mars", "märz", "april", "avril", "june", "juin", "july", "juil",
+    "juli", "august", "août", "septem", "octob", "oktob", "novem", "decem", "décem", "dezem",
+    "años", "jahre", "anni", "лет", "год",
 )  # fmt: skip
 # Labels ("Median: 3018") that say the number is a figure, not a phone.
 _FIGURE_LABELS = (
     "page", "year", "année", "percent", "km", "kg", "ms",
     "median", "médian", "average", "moyen", "mean", "total", "count", "nombre", "weight", "poids", "size", "taille",
     "time", "temps", "load", "score", "rate", "taux", "built", "result", "résultat", "value", "valeur", "cases", "cas",
-    "reports", "signalement", "calls", "appels",
+    "reports", "report", "signalement", "calls", "appels", "answered", "measured", "mesur",
 )  # fmt: skip
 # Short words after a number that are units or ordinals only when whole.
-_NOT_AFTER_EXACT = {"an", "m", "h", "e", "er", "ème", "th", "st", "nd", "rd", "x", "lat", "s"}
+_NOT_AFTER_EXACT = {"an", "m", "h", "e", "er", "ème", "th", "st", "nd", "rd", "x", "lat", "s"} | {
+    "ms", "kb", "mb", "gb", "ko", "mo", "go", "kg", "g", "cm", "mm", "mg", "ml", "l", "px", "em", "rem", "fps",
+    "hz", "khz", "mhz", "ghz", "kbps", "mbps", "w", "kw", "kwh", "v", "ma", "mah", "dpi", "pt",
+    # month abbreviations, whole only: "mai" is May, "maintenant" is not
+    "jan", "feb", "fév", "mar", "apr", "avr", "mai", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "déc",
+}  # fmt: skip
 _AFTER_SYMBOLS = ("%", "€", "$", "£", "‰", "°", "+", "x", "×", "-", "–", "—")
 
 
@@ -132,8 +139,11 @@ def phone_in_text(text: str, start: int, end: int, region: str | None) -> bool:
         return False
     near = text[max(0, start - 12) : start] + " " + text[end : end + 12]
     header = _column_header(text, start)
+    header_words = _words(header or "")
+    if any(_starts(w, _FIGURE_LABELS) for w in header_words):
+        return False  # a column of figures: "Calls answered", "Reports"
     if any(word in near for word in _UNSPACED_CALL_WORDS) or any(
-        _starts(w, _CALL_WORDS) for w in before_words + after_words + _words(header or "")
+        _starts(w, _CALL_WORDS) for w in before_words + after_words + header_words
     ):
         return True
     if valid is None or header is not None or re.fullmatch(r"(19|20)\d\d", digits):

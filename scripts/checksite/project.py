@@ -107,6 +107,7 @@ class Project:
     nav: list | None
     extra: dict
     exclude_docs: str | None
+    theme: dict = field(default_factory=dict)  # theme: as a mapping ({"name": ...} when a plain name)
     all_locales: list[str] = field(default_factory=list)  # every configured locale, built or not
     i18n_options: dict = field(default_factory=dict)
     i18n_error: str | None = None  # why the translations check cannot run
@@ -218,6 +219,7 @@ def load_project(config: str | os.PathLike, site: str | os.PathLike | None = Non
     extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
     site_url = data.get("site_url") if isinstance(data.get("site_url"), str) else None
     exclude = data.get("exclude_docs")
+    theme = data.get("theme")
     return Project(
         config_path=config_path,
         root=root,
@@ -232,5 +234,6 @@ def load_project(config: str | os.PathLike, site: str | os.PathLike | None = Non
         nav=data.get("nav") if isinstance(data.get("nav"), list) else None,
         extra=extra,
         exclude_docs=exclude if isinstance(exclude, str) else None,
+        theme=theme if isinstance(theme, dict) else {"name": theme} if isinstance(theme, str) else {},
         i18n_error=error,
     )

@@ -10,6 +10,7 @@ from .labels import check_labels
 from .layout import load_layout
 from .links import check_links, read_text
 from .project import Project
+from .thirdparty import check_third_party
 from .translations import markdown_files, translation_status
 
 
@@ -31,6 +32,12 @@ def run_checks(project: Project, checks: tuple[str, ...] = CHECKS, external: boo
             check_labels(project, report)
     if "content" in checks:
         check_content(project, report)
+        if project.site_dir.is_dir():
+            known = {f.target for f in report.findings if f.kind == "third-party-resource" and f.target}
+            check_third_party(project, report, known)
+        elif "links" not in checks:
+            report.note(f"site dir {project.rel(project.site_dir)} does not exist: what the theme and config load"
+                        " from other hosts is not checked (build the site first)")  # fmt: skip
     return _sorted(report)
 
 
