@@ -180,8 +180,11 @@ def _validated(options: dict) -> tuple[list, str | None]:
     except ImportError:
         return [], "mkdocs-static-i18n is not installed, so its layout rules cannot be read (pip install it)"
     config = I18nPluginConfig()
-    config.load_dict(options)
-    failed, _warnings = config.validate()
+    try:
+        config.load_dict(options)
+        failed, _warnings = config.validate()
+    except Exception as exc:  # noqa: BLE001 - the plugin's own words, whatever it raises
+        return [], f"i18n plugin options: {' '.join(str(exc).split())}"
     if failed:
         key, error = failed[0]
         return [], f"i18n plugin option {key!r}: {' '.join(str(error).split())}"
@@ -191,7 +194,7 @@ def _validated(options: dict) -> tuple[list, str | None]:
 def _languages(options: dict) -> tuple[list[Language], list[str], str | None]:
     """Built languages (default first), every configured locale, or why not."""
     raw = options.get("languages")
-    if not raw:
+    if not raw and "default_language" not in options:
         return [], [], "the i18n plugin has no languages"
     validated, error = _validated(options)
     if error:
