@@ -14,7 +14,7 @@ defects. --write records the results in
 benchmarks/RESULTS.md, section "## Site checker vs linkchecker".
 
 linkchecker is not a project dependency: install it in its own venv
-(python3 -m venv /tmp/lcvenv && /tmp/lcvenv/bin/pip install linkchecker)
+(python3 -m venv /tmp/lcvenv && /tmp/lcvenv/bin/pip install linkchecker==10.6.0)
 and pass --linkchecker PATH if it is elsewhere.
 """
 
@@ -25,6 +25,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import socket
@@ -39,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / "_work" / "bench12"
 WORK_ROOT = ROOT / "benchmarks" / "_work" / "bench12-root"  # the default language at the docs/ root
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-SECTION = "## Site checker vs linkchecker"
+SECTION = "## Site checker vs linkchecker, two layouts"
 FILL = ["en", "fr", "de", "es", "it", "pt", "nl", "pl", "uk", "ar", "zh", "ja"]
 LOCALES: list[str] = []
 CHECKER = [sys.executable, str(ROOT / "scripts" / "check_site.py")]
@@ -355,16 +356,17 @@ Notes
 
 
 def record(body: str) -> None:
-    """Replace (or add) this benchmark's section; other sections stay as they are."""
+    """Replace (or add, after the title) this benchmark's section; other sections stay as they are."""
     text = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    start = text.find(SECTION)
-    if start < 0:
-        text = text.rstrip("\n") + f"\n\n{SECTION}\n\n{body}\n"
+    lines = text.rstrip("\n").split("\n")
+    section = [SECTION, "", *body.rstrip("\n").split("\n"), ""]
+    if SECTION in lines:
+        start = lines.index(SECTION)
+        end = next((i for i in range(start + 1, len(lines)) if re.match(r"#{1,2} ", lines[i])), len(lines))
+        lines[start:end] = section
     else:
-        end = text.find("\n## ", start + len(SECTION))
-        rest = text[end:] if end >= 0 else "\n"
-        text = text[:start] + f"{SECTION}\n\n{body}\n" + rest
-    RESULTS.write_text(text, "utf-8")
+        lines[1:1] = ["", *section[:-1]]
+    RESULTS.write_text("\n".join(lines) + "\n", "utf-8")
 
 
 if __name__ == "__main__":

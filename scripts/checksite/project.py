@@ -7,6 +7,7 @@ which imports the theme and every plugin. `!ENV` is resolved like mkdocs does;
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,11 +118,11 @@ class Project:
     def default(self) -> Language | None:
         return self.languages[0] if self.languages else None
 
-    @property
+    @functools.cached_property
     def site_host(self) -> str:
         return urlsplit(self.site_url or "").netloc.lower()
 
-    @property
+    @functools.cached_property
     def site_path(self) -> str:
         """The site's base path, with slashes on both ends: '/' or '/vigie/'."""
         path = urlsplit(self.site_url or "").path or "/"
