@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
-"""Benchmark: scripts/check_site.py against linkchecker on a 12-language site.
+"""Benchmark: scripts/check_site.py against linkchecker on two 12-language sites.
 
     python benchmarks/bench_checker.py [--runs 7] [--lc-runs 3] [--http] [--write]
 
-Builds a throwaway 12-language copy of the site under benchmarks/_work/
+Builds throwaway 12-language copies of the site under benchmarks/_work/
 (each locale folder is a copy of docs/<default>, or the real translation
-when it exists), with the project's own theme, plugins and hooks. Then, in
-one run, times both tools on the same build (median of N, wall clock,
-including interpreter start-up), and checks what each finds on a copy of the
-build seeded with defects. --write records the results in
+when it exists), with the project's own theme, plugins and hooks: one in the
+project's layout (docs/<default>/), one with the default language at the
+docs/ root, which static-i18n also supports. Then, in one run, times both
+tools on the same builds (median of N, wall clock, including interpreter
+start-up), and checks what each finds on a copy of each build seeded with
+defects. --write records the results in
 benchmarks/RESULTS.md, section "## Site checker vs linkchecker".
 
 linkchecker is not a project dependency: install it in its own venv
-(python3 -m venv /tmp/lcvenv && /tmp/lcvenv/bin/pip install linkchecker)
+(python3 -m venv /tmp/lcvenv && /tmp/lcvenv/bin/pip install linkchecker==10.6.0)
 and pass --linkchecker PATH if it is elsewhere.
 """
 
@@ -23,6 +25,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import socket
@@ -35,8 +38,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / "_work" / "bench12"
+WORK_ROOT = ROOT / "benchmarks" / "_work" / "bench12-root"  # the default language at the docs/ root
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-SECTION = "## Site checker vs linkchecker"
+SECTION = "## Site checker vs linkchecker, two layouts"
 FILL = ["en", "fr", "de", "es", "it", "pt", "nl", "pl", "uk", "ar", "zh", "ja"]
 LOCALES: list[str] = []
 CHECKER = [sys.executable, str(ROOT / "scripts" / "check_site.py")]
@@ -45,17 +49,18 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from checksite.project import load_project  # noqa: E402
 
 
-def prepare() -> Path:
-    """Write the 12-language docs and config under WORK; return the config."""
+def prepare(work: Path = WORK, root_default: bool = False) -> Path:
+    """Write the 12-language docs and config under `work`; return the config."""
     project = load_project(ROOT / "mkdocs.yml")
     default = project.default.locale
     names = {lang.locale: lang.name for lang in project.languages}
     LOCALES[:] = list(dict.fromkeys([*names, *FILL]))[:12]  # the project's languages first
-    shutil.rmtree(WORK, ignore_errors=True)
-    docs = WORK / "docs"
+    shutil.rmtree(work, ignore_errors=True)
+    docs = work / "docs"
     for locale in LOCALES:
         source = project.docs_dir / locale
-        shutil.copytree(source if source.is_dir() else project.docs_dir / default, docs / locale)
+        into = docs if root_default and locale == default else docs / locale
+        shutil.copytree(source if source.is_dir() else project.docs_dir / default, into, dirs_exist_ok=True)
     for extra in project.docs_dir.iterdir():  # shared files outside the locale folders
         if extra.name not in LOCALES and not extra.name.startswith("."):
             copy = shutil.copytree if extra.is_dir() else shutil.copy2
@@ -75,7 +80,7 @@ def prepare() -> Path:
     lines = [
         f"INHERIT: {ROOT / 'mkdocs.yml'}",
         f"docs_dir: {docs}",
-        f"site_dir: {WORK / 'site'}",
+        f"site_dir: {work / 'site'}",
         f"plugins: {json.dumps(plugins, ensure_ascii=False)}",
         f"hooks: {json.dumps([str(ROOT / h) for h in config.get('hooks') or []])}",
         f"watch: {json.dumps([str(ROOT / w) for w in config.get('watch') or []])}",  # relative to this config
@@ -85,13 +90,13 @@ def prepare() -> Path:
     custom_dir = (config.get("theme") or {}).get("custom_dir")
     if custom_dir:
         lines.append(f"theme: {{custom_dir: {json.dumps(str(ROOT / custom_dir))}}}")
-    bench_config = WORK / "mkdocs.yml"
+    bench_config = work / "mkdocs.yml"
     bench_config.write_text("\n".join(lines) + "\n", "utf-8")
     # The fallback when the project's hooks cannot build (work in progress):
     # the same docs, theme features and extensions, with stock Material only.
     stock = [line for line in lines if not line.startswith(("hooks:", "theme:"))]
     stock += ["hooks: []", "extra_css: []", "theme: {custom_dir: null}"]
-    (WORK / "mkdocs-stock.yml").write_text("\n".join(stock) + "\n", "utf-8")
+    (work / "mkdocs-stock.yml").write_text("\n".join(stock) + "\n", "utf-8")
     return bench_config
 
 
@@ -211,6 +216,12 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} CPUs, {system}; load average at the start: {load}"
 
 
+SITES = [
+    ("bench12", WORK, False, "the project's layout: the default language in docs/en/"),
+    ("bench12-root", WORK_ROOT, True, "the default language at the docs/ root (English in docs/, docs/fr/ beside)"),
+]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="runs of the checker (median)")
@@ -220,11 +231,29 @@ def main() -> int:
     parser.add_argument("--write", action="store_true", help=f"record in {RESULTS.relative_to(ROOT)}")
     args = parser.parse_args()
 
-    host = machine()
-    config, build_s, how = build(prepare())
-    site = WORK / "site"
-    print(f"built {pages(site)} pages in 12 languages in {build_s:.1f} s")
+    rows = [
+        f"- Machine: {machine()}",
+        f"- Date: {datetime.date.today().isoformat()}",
+        "- Command: `python benchmarks/bench_checker.py"
+        + (f" --runs {args.runs}" if args.runs != 7 else "")
+        + (f" --lc-runs {args.lc_runs}" if args.lc_runs != 3 else "")
+        + (" --http" if args.http else "")
+        + " --write`",
+        "- Wall: the whole command, interpreter start-up included. CPU: user + system time of the command (all its"
+        " threads). Medians of the runs shown; ratios from this one run, so both tools saw the same load.",
+    ]
+    for name, work, root_default, layout in SITES:
+        config, build_s, how = build(prepare(work, root_default))
+        print(f"{name}: built {pages(work / 'site')} pages in 12 languages in {build_s:.1f} s")
+        rows += ["", f"### {name}: {layout}", ""] + bench_site(name, config, work / "site", build_s, how, args)
+    text = "\n".join(rows)
+    print(text)
+    if args.write:
+        record(text + "\n\n" + NOTES)
+    return 0
 
+
+def bench_site(name: str, config: Path, site: Path, build_s: float, how: str, args) -> list[str]:
     full = [*CHECKER, "--config", str(config), "--format", "json"]
     links_only = [*CHECKER, "links", "--config", str(config), "--format", "json"]
     ours = timed(full, args.runs)
@@ -243,24 +272,25 @@ def main() -> int:
         else None
     )
     http = linkchecker_http(args.linkchecker, site) if (args.http and have_lc) else None
-
+    status = clean["summary"].get("translations") or []
     rows = [
-        f"- Machine: {host}",
-        f"- Date: {datetime.date.today().isoformat()}",
         f"- Site: {pages(site)} HTML pages, 12 languages ({', '.join(LOCALES)}), copies of docs/ built with {how} "
-        f"by `python benchmarks/bench_checker.py` (mkdocs build: {build_s:.1f} s)",
-        "- Wall: the whole command, interpreter start-up included. CPU: user + system time of the command (all its"
-        " threads). Medians of the runs shown; ratios from this one run, so both tools saw the same load.",
+        f"(mkdocs build: {build_s:.1f} s)",
+        f"- Translation status read by the checker: {_status(status)}",
         "",
         "| Tool | Command | Runs | Median wall | Median CPU | Wall vs checker | CPU vs checker |",
         "|---|---|--:|--:|--:|--:|--:|",
-        _row("check_site.py, all checks", "python scripts/check_site.py --config bench12/mkdocs.yml", ours, ours),
+        _row("check_site.py, all checks", f"python scripts/check_site.py --config {name}/mkdocs.yml", ours, ours),
         _row("check_site.py, links only", "python scripts/check_site.py links ...", ours_links, ours),
     ]
     if lc:
-        rows.append(_row("linkchecker 10, file mode", "linkchecker --no-status file://.../site/index.html", lc, ours))
+        rows.append(
+            _row("linkchecker 10.6.0, file mode", "linkchecker --no-status file://.../site/index.html", lc, ours)
+        )
     if http:
-        rows.append(_row("linkchecker 10, HTTP + AnchorCheck", "linkchecker -f rc http://127.0.0.1:PORT/", http, ours))
+        rows.append(
+            _row("linkchecker 10.6.0, HTTP + AnchorCheck", "linkchecker -f rc http://127.0.0.1:PORT/", http, ours)
+        )
     rows += [
         "",
         f"Findings on the clean build: check_site.py {len(clean['findings'])} "
@@ -281,11 +311,15 @@ def main() -> int:
         [f"linkchecker {[round(t, 2) for t in lc.walls]}"] if lc else []
     )
     rows += ["", f"Every run, wall seconds: {'; '.join(runs)}."]
-    text = "\n".join(rows)
-    print(text)
-    if args.write:
-        record(text + "\n\n" + NOTES)
-    return 0
+    return rows
+
+
+def _status(rows: list[dict]) -> str:
+    if not rows:
+        return "none (translations not checked)"
+    pages_per_language = sorted({r["pages"] for r in rows})
+    missing = sum(r["missing"] for r in rows)
+    return f"{len(rows)} languages, {'/'.join(map(str, pages_per_language))} pages each, {missing} missing"
 
 
 def _row(tool: str, command: str, t: Timing, base: Timing) -> str:
@@ -322,16 +356,17 @@ Notes
 
 
 def record(body: str) -> None:
-    """Replace (or add) this benchmark's section; other sections stay as they are."""
+    """Replace (or add, after the title) this benchmark's section; other sections stay as they are."""
     text = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    start = text.find(SECTION)
-    if start < 0:
-        text = text.rstrip("\n") + f"\n\n{SECTION}\n\n{body}\n"
+    lines = text.rstrip("\n").split("\n")
+    section = [SECTION, "", *body.rstrip("\n").split("\n"), ""]
+    if SECTION in lines:
+        start = lines.index(SECTION)
+        end = next((i for i in range(start + 1, len(lines)) if re.match(r"#{1,2} ", lines[i])), len(lines))
+        lines[start:end] = section
     else:
-        end = text.find("\n## ", start + len(SECTION))
-        rest = text[end:] if end >= 0 else "\n"
-        text = text[:start] + f"{SECTION}\n\n{body}\n" + rest
-    RESULTS.write_text(text, "utf-8")
+        lines[1:1] = ["", *section[:-1]]
+    RESULTS.write_text("\n".join(lines) + "\n", "utf-8")
 
 
 if __name__ == "__main__":

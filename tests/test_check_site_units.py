@@ -26,7 +26,13 @@ from hypothesis import strategies as st
         ("//example.org/stock/a.css", "index.html", ("internal", "a.css", None)),
         ("/other/", "index.html", ("invalid", "/other/", None)),
         ("https://example.org/other/", "index.html", ("invalid", "/other/", None)),
-        ("../../x", "a/index.html", ("invalid", "a/../../x", None)),
+        # As a browser: .. stops at the host's root (here outside the base path /stock/).
+        ("../../x", "a/index.html", ("invalid", "/x", None)),
+        ("../../../../stock/img.png", "a/index.html", ("internal", "img.png", None)),
+        ("%2e%2e/img.png", "a/index.html", ("internal", "img.png", None)),
+        ("..\\img.png", "a/index.html", ("internal", "img.png", None)),
+        ("a%2Fb/c%3F.html", "index.html", ("internal", "a/b/c?.html", None)),
+        ("img.png", "https://cdn.example.net/x/", ("external", "https://cdn.example.net/x/img.png", None)),
         ("a%20b.html", "d/index.html", ("internal", "d/a b.html", None)),
         (" about/\n", "index.html", ("internal", "about/", None)),
         ("https://other.org/a#b", "index.html", ("external", "https://other.org/a", None)),
@@ -93,12 +99,50 @@ PHONES = [
     ("le 15 mars, the 17th", []),
     ("from 15 to 18", []),
     ("Paris 2024 Olympics, 3 days.", []),
+    # Issue 17: figures, years, citations and measured values are not phones; context is.
+    ("| Year | Reports |\n|---|---|\n| 2019 | 3018 |", []),
+    ("| Service | Helpline |\n|---|---|\n| Harassment | 3020 |", ["3020"]),
+    ("| Year | Calls answered |\n|---|---|\n| 2019 | 116 000 |", []),
+    ("Median: **3018**", []),
+    ("Pages built: 116 000", []),
+    ("Load on a phone: 119 ms", []),
+    ("Journal of Care, vol. 17, no. 3, p. 119.", []),
+    ("- 17\n- 18", []),
+    ("Appelez le 119 maintenant.", ["119"]),
+    ("In 2019, call 3018.", ["3018"]),
 ]
 
 
 @pytest.mark.parametrize("text, numbers", PHONES)
 def test_phone_in_text(text, numbers):
     assert [m.group() for m in CANDIDATE.finditer(text) if phone_in_text(text, m.start(), m.end(), "FR")] == numbers
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        ("Call 119 now.", ["119"]),
+        ("**119**", []),
+        ("Missing child: 116 000.", []),
+        ("Call +33 1 80 52 33 76", ["+33 1 80 52 33 76"]),
+    ],
+)
+def test_without_a_region_short_numbers_need_a_call_word(text, numbers):
+    assert [m.group() for m in CANDIDATE.finditer(text) if phone_in_text(text, m.start(), m.end(), None)] == numbers
+    assert tel_problem("tel:119", None) is None and "not a valid" in tel_problem("tel:+3312", None)
+
+
+def test_parse_page_reads_inline_css_and_links_around_images():
+    page = parse_page(
+        "index.html",
+        '<a href="a.png"><img src="a.png"></a><a href="b.png"><img src="c.png"></a>'
+        '<p style="background: url(\'https://x.example/bg.png\')"></p><style>@import "https://y.example/s.css";</style>',
+    )
+    assert page.wrapped == {"a.png"}
+    assert [(r.attr, r.raw) for r in page.refs if r.attr == "style"] == [
+        ("style", "https://x.example/bg.png"),
+        ("style", "https://y.example/s.css"),
+    ]
 
 
 def test_phones_in_markdown_skip_shortcodes_anchors_lists_and_urls():

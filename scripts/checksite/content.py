@@ -77,6 +77,11 @@ def srcset_urls(value: str) -> list[str]:
     return urls
 
 
+def css_urls(css: str) -> list[str]:
+    """The URLs a piece of CSS loads: url(...) and @import."""
+    return [a or b for a, b in _CSS_URL.findall(css)]
+
+
 class _Tags(HTMLParser):
     """Every start tag with its attributes and line; CSS inside <style>."""
 
@@ -120,16 +125,16 @@ def check_markdown(text: str, file: str, language: str | None, site_host: str, r
                 continue
             urls = srcset_urls(value) if name == "srcset" else [value] if name in RESOURCE_ATTRS.get(tag, ()) else []
             if name == "style":
-                urls = [a or b for a, b in _CSS_URL.findall(value)]
+                urls = css_urls(value)
             for url in urls:
                 host = foreign_host(url, site_host)
                 if host:
                     add("third-party-resource", line, url, f"<{tag} {name}> loads a resource from {host}")
     for css, line in parser.css:
-        for a, b in _CSS_URL.findall(css):
-            host = foreign_host(a or b, site_host)
+        for url in css_urls(css):
+            host = foreign_host(url, site_host)
             if host:
-                add("third-party-resource", line, a or b, f"a style loads a resource from {host}")
+                add("third-party-resource", line, url, f"a style loads a resource from {host}")
 
     refs = {m.group(1).strip().lower(): m.group(2).strip("<>") for m in _REF_DEF.finditer(masked)}
     for match in _LINK.finditer(masked):

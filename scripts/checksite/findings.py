@@ -34,6 +34,8 @@ class Finding:
     # Not in the JSON: a better place for annotations (docs source) and a hint.
     source: tuple[str, int | None] | None = field(default=None, compare=False)
     hint: str | None = field(default=None, compare=False)
+    # In the JSON only when set (optional field): the built pages that load a third-party resource.
+    pages: list[str] | None = field(default=None, compare=False)
 
     @property
     def check(self) -> str:
@@ -58,7 +60,7 @@ class Finding:
             "target": data["target"],
             "language": data["language"],
             "message": data["message"],
-        }
+        } | ({"pages": self.pages} if self.pages is not None else {})
 
 
 @dataclass

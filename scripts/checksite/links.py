@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .content import srcset_urls
+from .content import css_urls, srcset_urls
 from .findings import Finding, Report
 from .phones import tel_problem
 from .project import Project
 from .sitefiles import SiteFiles, Target, resolve
 
-_SELECTOR = "[id], a[name], [href], [src], [srcset], [poster], object[data], meta[http-equiv]"
+_SELECTOR = "[id], a[name], [href], [src], [srcset], [poster], object[data], meta[http-equiv], [style], style"
 ASSET_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "manifest", "preload", "modulepreload"}
 SKIP_RELS = {"preconnect", "dns-prefetch", "prefetch", "prerender"}
 HREF_TAGS = {"a", "area", "link", "use", "image"}  # what a browser follows or loads
@@ -62,6 +62,7 @@ class Page:
     text: str
     ids: set[str]
     refs: list[Ref]
+    wrapped: set[str] = field(default_factory=set)  # image URLs inside a link to the same URL
 
 
 def read_text(path: Path, report: Report, shown: str) -> str:
@@ -73,10 +74,11 @@ def read_text(path: Path, report: Report, shown: str) -> str:
         return data.decode("utf-8", "replace")
 
 
-def parse_page(name: str, text: str) -> Page:
+def parse_page(name: str, text: str, site_host: str = "", site_path: str = "/") -> Page:
     tree = LexborHTMLParser(text)
     ids: set[str] = set()
     refs: list[Ref] = []
+    wrapped: set[str] = set()
     seen: set[int] = set()  # a selector list returns a node once per match
     for node in tree.css(_SELECTOR):  # one walk of the tree for ids and URLs
         if node.mem_id in seen:
@@ -87,6 +89,8 @@ def parse_page(name: str, text: str) -> Page:
             ids.add(attrs["id"] or "")
         if tag == "a" and "name" in attrs:
             ids.add(attrs["name"] or "")
+        if tag == "style":
+            refs.extend(Ref(name, "style", url, True) for url in css_urls(node.text(deep=True)))
         for attr, value in attrs.items():
             if not value:
                 continue
@@ -97,49 +101,85 @@ def parse_page(name: str, text: str) -> Page:
                 refs.append(Ref(name, attr, value, tag in ASSET_TAGS or (tag == "link" and bool(rels & ASSET_RELS))))
             elif attr in ("src", "poster") or (attr == "data" and tag == "object"):
                 refs.append(Ref(name, attr, value, True))
+                if tag == "img" and attr == "src" and _link_around(node) == value:
+                    wrapped.add(value)  # [![x](a.png)](a.png): the image reports a missing a.png
             elif attr == "srcset":
                 refs.extend(Ref(name, attr, url, True) for url in srcset_urls(value))
+            elif attr == "style":
+                refs.extend(Ref(name, attr, url, True) for url in css_urls(value))
             elif attr == "content" and tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
                 match = _REFRESH.match(value)
                 if match and match.group(1):
                     refs.append(Ref(name, attr, match.group(1), False))
     base = tree.css_first("base[href]")
     if base is not None and base.attributes.get("href"):
-        target = resolve(base.attributes["href"] or "", name, "", "/")
+        target = resolve(base.attributes["href"] or "", name, site_host, site_path)
+        base_page = None
         if target.kind == "internal":
             base_page = target.path + ("index.html" if target.path.endswith("/") or not target.path else "")
-            for ref in refs:
-                ref.base = base_page if ref.raw.lstrip()[:1] not in "#?" else name
-    return Page(text, ids, refs)
+        elif target.kind == "external":
+            base_page = target.path  # every relative URL now points to that other host
+        for ref in refs if base_page else ():
+            ref.base = base_page if ref.raw.lstrip()[:1] not in "#?" else name
+    return Page(text, ids, refs, wrapped)
+
+
+def _link_around(node) -> str | None:
+    parent = node.parent
+    for _ in range(3):
+        if parent is None:
+            return None
+        if parent.tag == "a":
+            return parent.attributes.get("href")
+        parent = parent.parent
+    return None
+
+
+def load_site(project: Project, report: Report) -> tuple[SiteFiles, dict[str, Page]]:
+    """Every built page, read and parsed once for all checks."""
+    if "site" not in project.cache:
+        site = SiteFiles(project.site_dir)
+        pages: dict[str, Page] = {}
+        for name in sorted(site.files):
+            if name.endswith((".html", ".htm")):
+                text = read_text(Path(site.root, name), report, project.rel(project.site_dir / name))
+                try:
+                    pages[name] = parse_page(name, text, project.site_host, project.site_path)
+                except Exception as exc:  # noqa: BLE001 - one odd page must not stop the check
+                    report.note(f"{name}: cannot parse ({exc.__class__.__name__}: {exc})", name)
+        project.cache["site"] = site, pages
+    return project.cache["site"]
+
+
+def target_of(project: Project, ref: Ref) -> Target:
+    """Where a ref points; resolved once per base folder and URL."""
+    cache = project.cache.setdefault("targets", {})
+    same_page = ref.raw.lstrip()[:1] in "#?"
+    key = (ref.base if same_page else ref.base.rpartition("/")[0], ref.raw)
+    target = cache.get(key)
+    if target is None:
+        target = cache[key] = resolve(ref.raw, ref.base, project.site_host, project.site_path)
+    return target
 
 
 def check_links(project: Project, report: Report, external: bool = False) -> None:
-    site = SiteFiles(project.site_dir)
-    region = str(project.checker_options.get("region") or "FR")
-    pages: dict[str, Page] = {}
-    for name in sorted(site.files):
-        if name.endswith((".html", ".htm")):
-            text = read_text(Path(site.root, name), report, project.rel(project.site_dir / name))
-            try:
-                pages[name] = parse_page(name, text)
-            except Exception as exc:  # noqa: BLE001 - one odd page must not stop the check
-                report.note(f"{name}: cannot parse ({exc.__class__.__name__}: {exc})", name)
-    cache: dict[tuple[str, str], Target] = {}
+    site, pages = load_site(project, report)
+    region = project.region
     externals: dict[str, Ref] = {}
     for name, page in pages.items():
         cursor: dict[str, int] = {}
+        md_cursor: dict[str, int] = {}
         for ref in page.refs:
-            same_page = ref.raw.lstrip()[:1] in "#?"
-            key = (ref.base if same_page else ref.base.rpartition("/")[0], ref.raw)
-            target = cache.get(key)
-            if target is None:
-                target = cache[key] = resolve(ref.raw, ref.base, project.site_host, project.site_path)
+            target = target_of(project, ref)
             finding = _judge(ref, target, site, pages, region)
             if target.kind == "external" and target.path not in externals:
                 externals[target.path] = ref
+            if finding and not ref.asset and ref.raw in page.wrapped and finding.kind == "broken-link":
+                locate(page.text, ref, cursor)  # keep the cursor in step; the image's finding says it
+                continue
             if finding:
                 finding.line = locate(page.text, ref, cursor)
-                finding.source = source_of(project, name, ref)
+                finding.source = source_of(project, name, ref, md_cursor)
                 report.add(finding)
     if external:
         from .external import check_external
@@ -150,7 +190,7 @@ def check_links(project: Project, report: Report, external: bool = False) -> Non
             report.add(Finding("external-link", ref.page, line, url, None, f"{url}: {problem}"))
 
 
-def _judge(ref: Ref, target: Target, site: SiteFiles, pages: dict[str, Page], region: str) -> Finding | None:
+def _judge(ref: Ref, target: Target, site: SiteFiles, pages: dict[str, Page], region: str | None) -> Finding | None:
     kind = "missing-asset" if ref.asset else "broken-link"
     if target.kind == "invalid":
         return Finding(kind, ref.page, None, ref.raw, None, f"{ref.raw} {target.reason}")
@@ -186,35 +226,40 @@ def locate(text: str, ref: Ref, cursor: dict[str, int]) -> int | None:
     return None
 
 
-def source_of(project: Project, page: str, ref: Ref) -> tuple[str, int | None] | None:
+def source_of(
+    project: Project, page: str, ref: Ref, cursor: dict[str, int] | None = None
+) -> tuple[str, int | None] | None:
     """The Markdown page a built page comes from, and the line of the link in it.
 
-    Used for GitHub annotations, which must point at files in the pull request.
+    The page is found by static-i18n's own rules (any layout). Used for GitHub
+    annotations, which must point at files in the pull request. With `cursor`,
+    several occurrences of one URL on a page go to successive Markdown lines.
     Returns None when the link is not in the Markdown (a theme template).
     """
-    langs = [lang.locale for lang in project.languages]
-    first, _, rest = page.partition("/")
-    lang = first if rest and first in langs[1:] else (langs[0] if langs else "")
-    path = rest if lang != (langs[0] if langs else "") else page
-    stem = path[: -len("index.html")] if path.endswith("index.html") else path.rsplit(".", 1)[0]
-    stem = stem.rstrip("/")
-    names = [f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"] if stem else ["index.md", "README.md"]
-    folders = [project.docs_dir / lang, project.docs_dir / langs[0]] if langs else [project.docs_dir]
+    from .layout import load_layout
+    from .translations import markdown_files
+
+    src = load_layout(project, markdown_files(project)).source_of_page(page)
     needle = _needle(ref.raw)
-    if not needle:
+    if not src or not needle:
         return None
     lead = r"[^)\s\"']*" if needle[0] in "#:" else r"(?:[^)\s\"']*/)?"
     pattern = re.compile(
         r"(?:\]\(<?|\]:\s*<?|(?:href|src)=[\"']?)" + lead + re.escape(needle) + r"(?=[.)/#?\s\"'>]|$)", re.M
     )
-    for folder in dict.fromkeys(folders):
-        for name in names:
-            path_md = folder / name
-            if path_md.is_file():
-                text = path_md.read_text("utf-8", "replace")
-                match = pattern.search(text)
-                return (project.rel(path_md), text.count("\n", 0, match.start()) + 1) if match else None
-    return None
+    path_md = project.docs_dir / src
+    texts = project.cache.setdefault("markdown", {})
+    if src not in texts:
+        texts[src] = path_md.read_text("utf-8", "replace") if path_md.is_file() else ""
+    text = texts[src]
+    cursor = {} if cursor is None else cursor
+    match = pattern.search(text, cursor.get(ref.raw, 0))
+    if match is None and ref.raw in cursor:  # more occurrences in the HTML than in the Markdown
+        match = pattern.search(text)
+    if match is None:
+        return None
+    cursor[ref.raw] = match.end()
+    return project.rel(path_md), text.count("\n", 0, match.start()) + 1
 
 
 def _needle(raw: str) -> str:

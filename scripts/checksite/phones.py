@@ -1,7 +1,11 @@
 """Phone numbers: validate tel:/sms: links, and find numbers typed in prose.
 
-Short numbers are validated for one region (FR by default, or
-`extra.checker.region`); numbers starting with + are validated globally.
+Short numbers are validated for the project's region (`extra.checker.region`,
+else the default locale's territory); without one they are not validated.
+Numbers starting with + are validated globally. In prose, a number is a phone
+only with the context a reader sees: a call word or label, a phone-like format
+(+33 1 .., 01 23 45 67 89), or a table column headed like "Helpline".
+Figures, years, citations and measured values are not phones.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ _VISUAL = re.compile(r"[\s\-.()\u00a0]")
 
 
 @functools.lru_cache(maxsize=4096)
-def tel_problem(url: str, region: str) -> str | None:
+def tel_problem(url: str, region: str | None) -> str | None:
     """Why a tel: or sms: URL is wrong, or None when it is a valid number."""
     scheme, _, rest = url.partition(":")
     value = unquote(rest, errors="replace").split("?", 1)[0].split(";", 1)[0]
@@ -31,12 +35,14 @@ def tel_problem(url: str, region: str) -> str | None:
             return "no number"
         if not _TEL_BODY.match(digits):
             return f"malformed number {number!r}"
+        if not digits.startswith("+") and not region:
+            continue  # a short or national number cannot be judged without a region
         if not number_is_valid(digits, region):
             return f"{number} is not a valid number" + ("" if digits.startswith("+") else f" for region {region}")
     return None
 
 
-def number_is_valid(digits: str, region: str) -> bool:
+def number_is_valid(digits: str, region: str | None) -> bool:
     try:
         if digits.startswith("+"):
             return phonenumbers.is_valid_number(phonenumbers.parse(digits, None))
@@ -60,25 +66,41 @@ _CALL_WORDS = (
     "call", "dial", "phone", "tel", "tél", "telephon", "téléphon", "hotline", "helpline", "sms", "text",
     "appel", "compos", "numéro", "number", "ligne", "joindre", "llam", "marca", "teléfon", "número",
     "chiam", "telefon", "numero", "anruf", "ruf", "wähl", "nummer", "bel", "ligue", "ligar", "liga",
-    "gratuit", "free", "gratis", "kostenlos", "gratuito",
-    "звон", "номер", "телефон", "اتصل", "رقم", "拨打", "电话", "電話", "☎", "📞", "✆",
+    "gratuit", "free", "gratis", "kostenlos", "gratuito", "notruf", "línea", "linea", "helpdesk",
+    "звон", "дзвон", "номер", "телефон", "اتصل", "رقم", "هاتف", "拨打", "电话", "電話", "☎", "📞", "✆",
 )  # fmt: skip
 # Words next to a number that say it is an age, a count, a date or a law.
 _NOT_BEFORE = (
     "under", "over", "aged", "age", "âge", "moins", "plus", "than", "article", "art", "loi", "law", "no",
     "n", "nº", "chapter", "page", "p", "decree", "décret", "section", "top", "since", "depuis", "en", "in",
     "year", "année", "from", "to", "and", "et", "until", "jusqu", "between", "entre", "menos", "unter", "über",
+    "vol", "volume", "issue", "pp", "tome", "band", "bd", "fig", "figure", "table", "tab", "ch", "ed", "edition",
+    "isbn", "issn", "doi", "ref", "nr", "nos", "numéros",
 )  # fmt: skip
+_TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _NOT_AFTER = (
     "year", "age", "ans", "km", "min", "sec", "hour", "heure", "day", "jour", "week", "semaine", "month",
     "mois", "people", "person", "personne", "child", "enfant", "kid", "victim", "victime", "percent", "pour",
-    "page", "euro", "dollar", "million", "milliard", "billion", "thousand", "mille", "times", "fois", "janv",
-    "jan", "fév", "feb", "mar", "avr", "apr", "mai", "may", "juin", "jun", "juil", "jul", "août", "aug", "sep",
-    "oct", "nov", "déc", "dec", "años", "jahre", "anni", "лет", "год",
+    "page", "euro", "dollar", "million", "milliard", "billion", "thousand", "mille", "times", "fois",
+    "janv", "januar", "febr", "févr", "march", "mars", "märz", "april", "avril", "june", "juin", "july", "juil",
+    "juli", "august", "août", "septem", "octob", "oktob", "novem", "decem", "décem", "dezem",
+    "años", "jahre", "anni", "лет", "год",
+)  # fmt: skip
+# Labels ("Median: 3018") that say the number is a figure, not a phone.
+_FIGURE_LABELS = (
+    "page", "year", "année", "percent", "km", "kg", "ms",
+    "median", "médian", "average", "moyen", "mean", "total", "count", "nombre", "weight", "poids", "size", "taille",
+    "time", "temps", "load", "score", "rate", "taux", "built", "result", "résultat", "value", "valeur", "cases", "cas",
+    "reports", "report", "signalement", "calls", "appels", "answered", "measured", "mesur",
 )  # fmt: skip
 # Short words after a number that are units or ordinals only when whole.
-_NOT_AFTER_EXACT = {"an", "m", "h", "e", "er", "ème", "th", "st", "nd", "rd", "x", "lat", "s"}
-_ARTICLES = {"le", "au", "du", "the", "el", "al", "il", "lo", "der", "den", "dem", "o", "het"}
+_NOT_AFTER_EXACT = {"an", "m", "h", "e", "er", "ème", "th", "st", "nd", "rd", "x", "lat", "s"} | {
+    "ms", "kb", "mb", "gb", "ko", "mo", "go", "kg", "g", "cm", "mm", "mg", "ml", "l", "px", "em", "rem", "fps",
+    "hz", "khz", "mhz", "ghz", "kbps", "mbps", "w", "kw", "kwh", "v", "ma", "mah", "dpi", "pt",
+    # month abbreviations, whole only: "mai" is May, "maintenant" is not
+    "jan", "feb", "fév", "mar", "apr", "avr", "mai", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "déc",
+}  # fmt: skip
 _AFTER_SYMBOLS = ("%", "€", "$", "£", "‰", "°", "+", "x", "×", "-", "–", "—")
 
 
@@ -90,7 +112,7 @@ def _starts(word: str, prefixes: tuple[str, ...], exact: bool = False) -> bool:
     return word in prefixes if exact else any(word.startswith(p) for p in prefixes)
 
 
-def phone_in_text(text: str, start: int, end: int, region: str) -> bool:
+def phone_in_text(text: str, start: int, end: int, region: str | None) -> bool:
     """Whether text[start:end], a CANDIDATE match, is a phone number typed in."""
     token = text[start:end]
     digits = re.sub(r"\D", "", token)
@@ -99,9 +121,10 @@ def phone_in_text(text: str, start: int, end: int, region: str) -> bool:
         return False
     if token.startswith("+"):
         return _possible(token, None)
-    if digits.startswith("0") and len(digits) >= 9:
-        return _possible(token, region) and not _is_date(token)
-    if len(digits) > 6 or re.search(r"[.\-]", token) or not number_is_valid(digits, region):
+    if digits.startswith("0") and len(digits) >= 9 and region:
+        return _possible(token, region) and not _is_date(token) and bool(re.search(r"\d[ .\-]\d", token))
+    valid = number_is_valid(digits, region) if region else None
+    if len(digits) > 6 or re.search(r"[.\-]", token) or valid is False:
         return False
     before_words = _words(text[max(0, start - 48) : start])[-4:]
     after_words = _words(after)[:2]
@@ -114,14 +137,51 @@ def phone_in_text(text: str, start: int, end: int, region: str) -> bool:
     )
     if unit_after and not re.match(r"\s*\(", after):
         return False
+    near = text[max(0, start - 12) : start] + " " + text[end : end + 12]
+    header = _column_header(text, start)
+    header_words = _words(header or "")
+    if any(_starts(w, _FIGURE_LABELS) for w in header_words):
+        return False  # a column of figures: "Calls answered", "Reports"
+    if any(word in near for word in _UNSPACED_CALL_WORDS) or any(
+        _starts(w, _CALL_WORDS) for w in before_words + after_words + header_words
+    ):
+        return True
+    if valid is None or header is not None or re.fullmatch(r"(19|20)\d\d", digits):
+        return False  # no region to validate, a table of figures, a year: a call word is needed
+    label = _label(text, start)
+    if label is not None and any(_starts(w, _FIGURE_LABELS) for w in _words(label)):
+        return False  # "Median: 3018", "Pages built: 116 000"
     if len(digits) >= 5:  # 116 000, 118 218: no ordinary number looks like these
         return True
-    if len(digits) >= 3 and before_words and before_words[-1] in _ARTICLES:
-        return True  # "le 119", "the 3018"; dates were ruled out above
-    near = text[max(0, start - 12) : start] + " " + text[end : end + 12]
-    if any(word in near for word in _UNSPACED_CALL_WORDS):
-        return True
-    return _emphasised(text, start, end) or any(_starts(w, _CALL_WORDS) for w in before_words + after_words)
+    return label is None and _emphasised(text, start, end)
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    line_end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, line_end if line_end >= 0 else len(text)
+
+
+def _label(text: str, start: int) -> str | None:
+    """'Median' in 'Median: **3018**': the words before a colon on the number's line."""
+    line_start, _ = _line_bounds(text, start)
+    before = text[line_start:start]
+    return before.rsplit(":", 1)[0] if ":" in before else None
+
+
+def _column_header(text: str, start: int) -> str | None:
+    """The header of the table column the number is in; None outside a Markdown table."""
+    line_start, line_end = _line_bounds(text, start)
+    if "|" not in text[line_start:line_end]:
+        return None
+    column = text[line_start:start].lstrip(" \t>").lstrip("|").count("|")
+    lines = text[:line_start].split("\n")[:-1]
+    for index in range(len(lines) - 1, 0, -1):
+        if "|" not in lines[index]:
+            return None
+        if _TABLE_SEPARATOR.match(lines[index]):
+            cells = lines[index - 1].strip(" \t>").strip("|").split("|")
+            return cells[column] if column < len(cells) else ""
+    return None
 
 
 def _emphasised(text: str, start: int, end: int) -> bool:
@@ -132,7 +192,7 @@ def _emphasised(text: str, start: int, end: int) -> bool:
     after = text[end : line_end if line_end >= 0 else len(text)].lstrip()
     if before.endswith(("**", "__", "[")) or (before.endswith(("*", "(")) and after.startswith(("*", ")"))):
         return True
-    before = before.lstrip(" \t>#-*+|").strip()
+    before = before.lstrip(" \t>#|").strip()  # a list item of figures ("- 17") is not shown as a number
     return (not before or before.endswith("|")) and (not after.strip(" .:!") or after.startswith("|"))
 
 

@@ -7,6 +7,7 @@ which imports the theme and every plugin. `!ENV` is resolved like mkdocs does;
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,17 +108,21 @@ class Project:
     nav: list | None
     extra: dict
     exclude_docs: str | None
+    theme: dict = field(default_factory=dict)  # theme: as a mapping ({"name": ...} when a plain name)
+    all_locales: list[str] = field(default_factory=list)  # every configured locale, built or not
+    i18n_options: dict = field(default_factory=dict)
     i18n_error: str | None = None  # why the translations check cannot run
+    cache: dict = field(default_factory=dict, repr=False, compare=False)  # the layout, read once
 
     @property
     def default(self) -> Language | None:
         return self.languages[0] if self.languages else None
 
-    @property
+    @functools.cached_property
     def site_host(self) -> str:
         return urlsplit(self.site_url or "").netloc.lower()
 
-    @property
+    @functools.cached_property
     def site_path(self) -> str:
         """The site's base path, with slashes on both ends: '/' or '/vigie/'."""
         path = urlsplit(self.site_url or "").path or "/"
@@ -127,6 +132,16 @@ class Project:
     def checker_options(self) -> dict:
         options = self.extra.get("checker") if isinstance(self.extra, dict) else None
         return options if isinstance(options, dict) else {}
+
+    @property
+    def region(self) -> str | None:
+        """The region for short numbers: extra.checker.region, else the default locale's (pt_BR), else None."""
+        region = self.checker_options.get("region")
+        if region:
+            return str(region).upper()
+        locale = self.default.locale if self.default else ""
+        territory = locale.replace("_", "-").split("-")[-1] if len(locale) > 2 else ""
+        return territory if len(territory) == 2 and territory.isupper() else None
 
     def rel(self, path: Path) -> str:
         """A path for messages: relative to the project root when inside it."""
@@ -150,24 +165,52 @@ def _find_i18n(plugins) -> tuple[dict | None, bool]:
     return None, False
 
 
-def _languages(options: dict) -> tuple[list[Language], str | None]:
+V0_FORMAT = (
+    "the i18n plugin options are in the mkdocs-static-i18n 0.x format (default_language, or languages as a"
+    " mapping); version 1 reads a list: languages: [{locale: en, name: English, default: true}, {locale: fr,"
+    " name: Français}]. Rewrite the options as that list (see the plugin's 'upgrading to v1' notes)"
+)
+
+
+def _validated(options: dict) -> tuple[list, str | None]:
+    """The languages as the plugin's own config class reads them, or why it refuses them."""
+    if "default_language" in options or isinstance(options.get("languages"), dict):
+        return [], V0_FORMAT
+    try:
+        from mkdocs_static_i18n.config import I18nPluginConfig
+    except ImportError:
+        return [], "mkdocs-static-i18n is not installed, so its layout rules cannot be read (pip install it)"
+    config = I18nPluginConfig()
+    try:
+        config.load_dict(options)
+        failed, _warnings = config.validate()
+    except Exception as exc:  # noqa: BLE001 - the plugin's own words, whatever it raises
+        return [], f"i18n plugin options: {' '.join(str(exc).split())}"
+    if failed:
+        key, error = failed[0]
+        return [], f"i18n plugin option {key!r}: {' '.join(str(error).split())}"
+    return list(config.languages), None
+
+
+def _languages(options: dict) -> tuple[list[Language], list[str], str | None]:
+    """Built languages (default first), every configured locale, or why not."""
     raw = options.get("languages")
-    if not isinstance(raw, list) or not raw:
-        return [], "the i18n plugin has no languages"
+    if not raw and "default_language" not in options:
+        return [], [], "the i18n plugin has no languages"
+    validated, error = _validated(options)
+    if error:
+        return [], [], error
+    items = raw if isinstance(raw, list) else []
     langs = []
-    for item in raw:
-        if not isinstance(item, dict) or not isinstance(item.get("locale"), str):
-            return [], "an i18n language has no locale"
-        if item.get("build", True) is False:
-            continue
-        langs.append(Language(item["locale"], str(item.get("name") or item["locale"]), bool(item.get("default")), item))
-    defaults = [lang for lang in langs if lang.default]
-    if not defaults:
-        if not langs:
-            return [], "no i18n language is built"
-        defaults = [langs[0]]  # static-i18n: the first language is the default
-        defaults[0].default = True
-    return defaults[:1] + [lang for lang in langs if lang is not defaults[0]], None
+    for index, lang in enumerate(validated):
+        if lang.build:
+            item = items[index] if index < len(items) and isinstance(items[index], dict) else {}
+            langs.append(Language(lang.locale, lang.name or lang.locale, bool(lang.default), item))
+    default = [lang for lang in langs if lang.default][:1]  # the plugin checks there is one
+    if not default:
+        return [], [], "no i18n language has default: true and build: true"
+    ordered = default + [lang for lang in langs if lang is not default[0]]
+    return ordered, [lang.locale for lang in validated], None
 
 
 def load_project(config: str | os.PathLike, site: str | os.PathLike | None = None) -> Project:
@@ -175,13 +218,12 @@ def load_project(config: str | os.PathLike, site: str | os.PathLike | None = Non
     data = _load_config(config_path)
     root = config_path.parent
     options, has_i18n = _find_i18n(data.get("plugins"))
-    languages, error = _languages(options) if has_i18n else ([], "no i18n plugin in the config")
+    languages, all_locales, error = _languages(options) if has_i18n else ([], [], "no i18n plugin in the config")
     structure = str((options or {}).get("docs_structure", "suffix"))
-    if has_i18n and not error and structure != "folder":
-        error = f"docs_structure: {structure} is not supported (only folder)"
     extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
     site_url = data.get("site_url") if isinstance(data.get("site_url"), str) else None
     exclude = data.get("exclude_docs")
+    theme = data.get("theme")
     return Project(
         config_path=config_path,
         root=root,
@@ -190,9 +232,12 @@ def load_project(config: str | os.PathLike, site: str | os.PathLike | None = Non
         site_url=site_url or None,
         use_directory_urls=data.get("use_directory_urls", True) is not False,
         languages=languages if not error else [],
+        all_locales=all_locales if not error else [],
+        i18n_options=options or {},
         docs_structure=structure,
         nav=data.get("nav") if isinstance(data.get("nav"), list) else None,
         extra=extra,
         exclude_docs=exclude if isinstance(exclude, str) else None,
+        theme=theme if isinstance(theme, dict) else {"name": theme} if isinstance(theme, str) else {},
         i18n_error=error,
     )

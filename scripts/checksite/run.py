@@ -7,8 +7,10 @@ from pathlib import Path
 from .content import check_markdown
 from .findings import CHECKS, Report
 from .labels import check_labels
+from .layout import load_layout
 from .links import check_links, read_text
 from .project import Project
+from .thirdparty import check_third_party
 from .translations import markdown_files, translation_status
 
 
@@ -30,18 +32,24 @@ def run_checks(project: Project, checks: tuple[str, ...] = CHECKS, external: boo
             check_labels(project, report)
     if "content" in checks:
         check_content(project, report)
+        if project.site_dir.is_dir():
+            known = {f.target for f in report.findings if f.kind == "third-party-resource" and f.target}
+            check_third_party(project, report, known)
+        elif "links" not in checks:
+            report.note(f"site dir {project.rel(project.site_dir)} does not exist: what the theme and config load"
+                        " from other hosts is not checked (build the site first)")  # fmt: skip
     return _sorted(report)
 
 
 def check_content(project: Project, report: Report) -> None:
-    locales = {lang.locale for lang in project.languages}
-    region = str(project.checker_options.get("region") or "FR")
-    for rel in markdown_files(project):
+    files = markdown_files(project)
+    layout = load_layout(project, files) if project.languages else None
+    for rel in files:
         path = Path(project.docs_dir, rel)
         shown = project.rel(path)
-        first = rel.split("/", 1)[0]
+        language = layout.language_of(rel) if layout else None
         text = read_text(path, report, shown)
-        report.add(*check_markdown(text, shown, first if first in locales else None, project.site_host, region))
+        report.add(*check_markdown(text, shown, language, project.site_host, project.region))
 
 
 def _sorted(report: Report) -> Report:

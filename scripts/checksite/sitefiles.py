@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _STRIP = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
@@ -64,13 +63,15 @@ def _clean(url: str) -> str:
 
 
 def resolve(url: str, page: str, site_host: str, site_path: str) -> Target:
-    """Resolve `url` found in `page` (a site path such as 'fr/about/index.html').
+    """Resolve `url` found in `page` (a site path such as 'fr/about/index.html') as a browser does.
 
+    The page's URL is site_path + page; `..` stops at the host's root, `\\` is `/`,
+    `%2e` is a dot, and the path is percent-decoded only to find the file.
     Root-absolute paths and absolute URLs on the site's own host are internal
-    when they are under the site's base path (site_url's path).
+    when they are under the site's base path (site_url's path). `page` may also
+    be an absolute URL, when a <base href> points to another host.
     """
     url = _clean(url)
-    base_dir = page.rpartition("/")[0] + "/" if "/" in page else ""
     if not url:
         return Target("ignore")
     match = _SCHEME.match(url)
@@ -79,6 +80,10 @@ def resolve(url: str, page: str, site_host: str, site_path: str) -> Target:
         return Target("tel", url)
     if scheme and scheme not in ("http", "https"):
         return Target("ignore")
+    cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
+    url = url[:cut].replace("\\", "/") + url[cut:]  # browsers read \ as / in http(s) URLs
+    if _SCHEME.match(page) and not scheme and not url.startswith("//"):
+        return resolve(urljoin(page, url), "index.html", site_host, site_path)  # <base href> on another host
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -90,32 +95,36 @@ def resolve(url: str, page: str, site_host: str, site_path: str) -> Target:
         path = parts.path or "/"
     elif url.startswith("/"):
         path = parts.path
+    elif not parts.path:  # '#frag' or '?query': this page
+        return Target("internal", page, fragment)
     else:
-        path = base_dir + parts.path if parts.path else None
-        if path is None:  # '#frag' or '?query': this page
-            return Target("internal", page, fragment)
-    if url.startswith("/") or scheme:
-        if not (path + "/").startswith(site_path) and path != site_path.rstrip("/"):
-            return Target("invalid", path, reason=f"outside the site's base path {site_path}")
-        path = path[len(site_path) :]
-    decoded = nfc(unquote(path, errors="replace"))
-    trailing = decoded.endswith("/") or decoded.endswith("/.") or decoded in ("", ".")
-    norm = posixpath.normpath("/" + decoded) if decoded else "/"
-    if _escapes(decoded):
-        return Target("invalid", path, reason="escapes the site root with ..")
-    norm = norm.lstrip("/")
-    if trailing and norm:
-        norm += "/"
-    return Target("internal", norm, fragment)
+        path = site_path + (page.rpartition("/")[0] + "/" if "/" in page else "") + parts.path
+    path = remove_dot_segments(path)
+    if not (path + "/").startswith(site_path) and path != site_path.rstrip("/"):
+        return Target("invalid", path, reason=f"is outside the site's base path {site_path}")
+    path = path[len(site_path) :]
+    return Target("internal", nfc(unquote(path, errors="replace")), fragment)
 
 
-def _escapes(path: str) -> bool:
-    depth = 0
-    for part in path.split("/"):
-        if part == "..":
-            depth -= 1
-            if depth < 0:
-                return True
-        elif part not in ("", "."):
-            depth += 1
-    return False
+_DOT = {".", "%2e"}
+_DOTDOT = {"..", ".%2e", "%2e.", "%2e%2e"}
+
+
+def remove_dot_segments(path: str) -> str:
+    """A URL path without . and .. segments, .. stopping at the root (URL standard)."""
+    out: list[str] = []
+    segments = path.split("/")[1:] if path.startswith("/") else path.split("/")
+    for i, segment in enumerate(segments):
+        last = i == len(segments) - 1
+        lowered = segment.lower()
+        if lowered in _DOTDOT:
+            if out:
+                out.pop()
+            if last:
+                out.append("")
+        elif lowered in _DOT:
+            if last:
+                out.append("")
+        else:
+            out.append(segment)
+    return "/" + "/".join(out)

@@ -1,8 +1,9 @@
 """Translations check on docs/: missing, orphan and outdated pages, per language.
 
-With docs_structure: folder, docs/<locale>/<path>.md translates
-docs/<default>/<path>.md. The status table is also what the
-translation_status hook renders on the site.
+Which file translates which comes from static-i18n's own rules (`layout`):
+docs/<locale>/<path>.md or <path>.<locale>.md translates the default page,
+which is in docs/<default>/, at the docs/ root, or unsuffixed. The status
+table is also what the translation_status hook renders on the site.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .findings import Finding, Report
 from .gitlog import Commit, load_history
+from .layout import Layout, load_layout
 from .project import Project
 
 SHOWN_COMMITS = 5
@@ -83,15 +85,25 @@ def markdown_files(project: Project, folder: str = "") -> list[str]:
     return found
 
 
+def project_layout(project: Project, report: Report | None = None) -> Layout | None:
+    """The layout of docs/, or None (with a fatal note) when the checker cannot tell."""
+    layout = load_layout(project, markdown_files(project))
+    if report is not None:
+        for note in layout.notes:
+            report.note(note)
+        for problem in layout.problems:
+            report.note(f"{problem}: translations not checked", fatal=True)
+    return None if layout.problems else layout
+
+
 def translation_status(project: Project, report: Report | None = None) -> list[LanguageStatus]:
     """One status per built language, default first. Adds findings to `report`."""
     default = project.default
-    if default is None:
+    layout = project_layout(project, report) if default else None
+    if layout is None:
         return []
     docs = project.rel(project.docs_dir)
-    pages = {
-        lang.locale: {p.split("/", 1)[1] for p in markdown_files(project, lang.locale)} for lang in project.languages
-    }
+    pages = {lang.locale: layout.pages(lang.locale) for lang in project.languages}  # norm -> source
     base = pages[default.locale]
     history, why_not = load_history(project.docs_dir) if base else (None, None)
     if why_not and report is not None:
@@ -99,10 +111,11 @@ def translation_status(project: Project, report: Report | None = None) -> list[L
     statuses = [LanguageStatus(default.locale, default.name, len(base))]
     for lang in project.languages[1:]:
         status = LanguageStatus(lang.locale, lang.name, len(base))
-        status.missing = sorted(base - pages[lang.locale])
-        status.orphans = sorted(pages[lang.locale] - base)
-        for rel in sorted(base & pages[lang.locale]):
-            changes = history.changes_since(f"{default.locale}/{rel}", f"{lang.locale}/{rel}") if history else None
+        mine = pages[lang.locale]
+        status.missing = sorted(base.keys() - mine.keys())
+        status.orphans = sorted(mine.keys() - base.keys())
+        for rel in sorted(base.keys() & mine.keys()):
+            changes = history.changes_since(base[rel], mine[rel]) if history else None
             if changes:
                 status.outdated[rel] = changes
         statuses.append(status)
@@ -112,22 +125,22 @@ def translation_status(project: Project, report: Report | None = None) -> list[L
             report.add(
                 Finding(
                     "missing-translation",
-                    f"{docs}/{default.locale}/{rel}",
+                    f"{docs}/{base[rel]}",
                     None,
-                    f"{docs}/{lang.locale}/{rel}",
+                    f"{docs}/{layout.expected(lang.locale, rel)}",
                     lang.locale,
-                    f"no {lang.name} translation: {docs}/{lang.locale}/{rel} does not exist",
+                    f"no {lang.name} translation: {docs}/{layout.expected(lang.locale, rel)} does not exist",
                 )
             )
         for rel in status.orphans:
             report.add(
                 Finding(
                     "orphan-translation",
-                    f"{docs}/{lang.locale}/{rel}",
+                    f"{docs}/{mine[rel]}",
                     None,
-                    f"{docs}/{default.locale}/{rel}",
+                    f"{docs}/{layout.expected(default.locale, rel)}",
                     lang.locale,
-                    f"{docs}/{default.locale}/{rel} does not exist any more",
+                    f"{docs}/{layout.expected(default.locale, rel)} does not exist any more",
                 )
             )
         for rel, changes in status.outdated.items():
@@ -136,13 +149,13 @@ def translation_status(project: Project, report: Report | None = None) -> list[L
             report.add(
                 Finding(
                     "outdated-translation",
-                    f"{docs}/{lang.locale}/{rel}",
+                    f"{docs}/{mine[rel]}",
                     None,
-                    f"{docs}/{default.locale}/{rel}",
+                    f"{docs}/{base[rel]}",
                     lang.locale,
-                    f"{docs}/{default.locale}/{rel} changed since: {shown}{more}",
+                    f"{docs}/{base[rel]} changed since: {shown}{more}",
                     hint=f"Apply the changes to the translation: git diff "
-                    f"{history.last(f'{lang.locale}/{rel}').short} HEAD -- {docs}/{default.locale}/{rel}",
+                    f"{history.last(mine[rel]).short} HEAD -- {docs}/{base[rel]}",
                 )
             )
     if report is not None:
