@@ -267,3 +267,8 @@ def patch_theme_bundle(site: Path, patches: list[tuple[str, str]], fix: str) -> 
             )
         text = text.replace(old, new)
     bundles[0].write_text(text, encoding="utf-8")
+
+
+def french_labels() -> dict:
+    """data/i18n/fr.yml over English: the French text every language shows (reach.py)."""
+    return load_labels("fr")
