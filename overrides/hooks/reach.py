@@ -120,7 +120,7 @@ def render_history_switch(data, lang: str) -> str:
     return (
         '<div class="vigie-history">'
         f'<p class="vigie-history__switch" hidden><input type="checkbox" id="history-switch" '
-        f'data-on="{escape(labels["on"])}" data-off="{escape(labels["off"])}">'
+        f'data-on="{escape(labels["enabled"])}" data-off="{escape(labels["disabled"])}">'
         f' <label for="history-switch">{escape(labels["label"])}</label></p>'
         f'<p class="vigie-history__state" role="status">{escape(labels["no_js"])}</p>'
         "</div>\n"
