@@ -41,7 +41,7 @@ BUNDLE_TAG = re.compile(r'<script src="(?P<src>[^"]*assets/javascripts/bundle\.[
 LOADER = "assets/js/vigie-search.js"
 ZWSP = "\u200b"
 HAN = re.compile(r"[\u4e00-\u9fff]")
-HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]{3,}")
+HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 LETTER = r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]"  # a letter or digit, but not CJK: "SNSの" ends SNS
 KEYWORDS = "keywords"
@@ -49,7 +49,8 @@ KEYWORDS_BOOST = 10.0
 WORKER_PATCHES = [
     (  # segment the query with the index's words: Korean and kana too, not only Han
         'new RegExp("\\\\p{sc=Han}+","gu")',
-        'new RegExp("[\\\\p{sc=Han}\\\\p{sc=Hiragana}\\\\p{sc=Katakana}\\\\p{sc=Hangul}]+","gu")',
+        # (ー, the long-vowel mark of katakana words, is in no script of its own)
+        'new RegExp("[\\\\p{sc=Han}\\\\p{sc=Hiragana}\\\\p{sc=Katakana}\\\\p{sc=Hangul}\\\\u30fc]+","gu")',
     ),
 ]
 
@@ -113,8 +114,8 @@ def _contains(text: str, phrase: str) -> bool:
 
 
 def korean_stems(text: str) -> set[str]:
-    """Every beginning (2+ syllables) of every Hangul word: 섹스토션은 -> 섹스, 섹스토, 섹스토션."""
-    return {word[:n] for word in HANGUL_WORD.findall(text) for n in range(2, len(word))}
+    """Every beginning (2+ syllables) of every Hangul word, without punctuation: 섹스토션은, -> 섹스 … 섹스토션은."""
+    return {word[:n] for word in HANGUL_WORD.findall(text) for n in range(2, len(word) + 1)}
 
 
 def language_index(entries: list[dict], lang: str, cfg: dict, labels: dict | None = None) -> dict:
