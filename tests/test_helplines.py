@@ -111,9 +111,10 @@ def _render(markdown: str, lang: str = "en", url: str = "helplines/", src: str =
 
 def test_inline_helpline_is_a_tap_to_call_link_with_the_localised_name():
     assert _render("<!-- helpline:police -->") == (
-        '<a class="vigie-tel" href="tel:17"><bdi class="vigie-number" dir="ltr">17</bdi> <bdi>(Police)</bdi></a>'
+        '<a class="vigie-tel" href="tel:17"><bdi class="vigie-number" dir="ltr">17</bdi> '
+        "<bdi>(Police or gendarmerie)</bdi></a>"
     )
-    assert "(Police secours)" in _render("<!-- helpline:police -->", lang="fr", url="fr/helplines/")
+    assert "(Police ou gendarmerie)" in _render("<!-- helpline:police -->", lang="fr", url="fr/helplines/")
 
 
 def test_inline_helpline_for_sms_only_and_web_only_services():

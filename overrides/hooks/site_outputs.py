@@ -12,7 +12,7 @@ from copy import deepcopy
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from vigie_data import VCARD_NAME, i18n_languages, load, patch_theme_bundle
+from vigie_data import VCARD_NAME, channel_url, hours_text, i18n_languages, load, patch_theme_bundle
 
 _default_404: dict[str, str] = {}
 
@@ -85,15 +85,27 @@ def _fold(line: str, limit: int = 75) -> str:
     return "\r\n ".join(out)
 
 
+def vcard_note(data, item: dict) -> str:
+    """The `when` line, then the hours of every channel (a link where the site gives them)."""
+    labels, template = data.labels, data.labels["ui"]["channel_hours"]
+    parts = []
+    for channel in item["channels"]:
+        hours = hours_text(channel["hours"], labels)
+        if channel["hours"] == "see-site":
+            hours = f"{hours} ({channel_url(item, channel)})"
+        parts.append(template.format(channel=labels["channels"][channel["type"]], hours=hours))
+    return "\n".join([item["when"], *parts])
+
+
 def vcard(data) -> str:
-    """A vCard 3.0 file with one contact per helpline that has a number."""
+    """A vCard 3.0 file with one contact per helpline that has a number, named as French services."""
     org = _vcard_text(data.labels.get("site_name", "Vigie"))
     cards = []
     for hid, entry in data.registry["helplines"].items():
         if "tel" not in entry:
             continue
         item = data.helpline(hid)
-        name = _vcard_text(f"{item['name']} ({item['number']})")
+        name = _vcard_text(data.labels["ui"]["vcard_name"].format(name=item["name"]))
         lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{name}", f"N:{name};;;;", f"ORG:{org}"]
         if entry.get("voice", True):
             lines.append(f"TEL;TYPE=VOICE:{entry['tel']}")
@@ -101,6 +113,6 @@ def vcard(data) -> str:
             lines.append(f"TEL;TYPE=TEXT:{entry['sms']}")
         if entry.get("url"):
             lines.append(f"URL:{entry['url']}")
-        lines += [f"NOTE:{_vcard_text(item['when'])}", f"UID:vigie-{hid}", "END:VCARD"]
+        lines += [f"NOTE:{_vcard_text(vcard_note(data, item))}", f"UID:vigie-{hid}", "END:VCARD"]
         cards.append("\r\n".join(_fold(line) for line in lines))
     return "\r\n".join(cards) + "\r\n"

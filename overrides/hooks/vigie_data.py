@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import phonenumbers
@@ -19,11 +20,13 @@ DATA_DIR = ROOT / "data"
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DIAL_RE = re.compile(r"^\+?[0-9]{2,15}$")
-CHECKED_RE = re.compile(r"^20[0-9]{2}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$")
-HOURS_RE = re.compile(r"^(24/7|([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9])$")
+CHECKED_RE = re.compile(r"^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+# "see-site": hours not confirmed by a source we read; the card links to the service's site instead.
+HOURS_RE = re.compile(r"^(24/7|see-site|([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9])$")
 CHANNELS = {"voice", "sms", "chat", "app", "video", "text", "web-form", "whatsapp", "messenger"}
 COSTS = {"free", "international-rate", "free-in-us"}
-REQUIRED = ("id", "category", "channels", "hours", "cost", "source", "checked")
+REQUIRED = ("id", "category", "channels", "cost", "source", "checked")
+URL_RE = re.compile(r"^https?://[^\s/]+")
 
 
 class DataError(ValueError):
@@ -36,6 +39,7 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
+        mapping["__keys__"] = {k.value: k.start_mark.line + 1 for k, _ in node.value if hasattr(k, "value")}
         return mapping
 
 
@@ -68,7 +72,7 @@ def _rel(path: Path) -> str:
 
 def _strip_lines(value):
     if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
+        return {k: _strip_lines(v) for k, v in value.items() if k not in ("__line__", "__keys__")}
     if isinstance(value, list):
         return [_strip_lines(v) for v in value]
     return value
@@ -89,12 +93,12 @@ def dial_is_valid(dial: str, region: str | None) -> bool:
         return False
 
 
-def _check_entry(entry: dict, categories: list[str], where: str) -> None:
+def _check_entry(entry: dict, categories: list[str], where: str, today: date) -> None:
     line = entry.get("__line__", "?")
     name = entry.get("id", "?")
 
-    def fail(fld: str, why: str):
-        raise DataError(f"{where}:{line}: helpline '{name}' field '{fld}': {why}")
+    def fail(fld: str, why: str, at=None):
+        raise DataError(f"{where}:{at or line}: helpline '{name}' field '{fld}': {why}")
 
     for fld in REQUIRED:
         if entry.get(fld) in (None, "", []):
@@ -103,15 +107,16 @@ def _check_entry(entry: dict, categories: list[str], where: str) -> None:
         fail("id", "use lowercase letters, digits and hyphens")
     if entry["category"] not in categories:
         fail("category", f"'{entry['category']}' is not one of {categories}")
-    if not CHECKED_RE.match(str(entry["checked"])):
-        fail("checked", f"'{entry['checked']}' is not a date like 2026-11 or 2026-11-28")
-    if not HOURS_RE.match(str(entry["hours"])):
-        fail("hours", f"'{entry['hours']}' is not '24/7' or 'HH:MM-HH:MM'")
+    _check_checked(entry["checked"], today, fail)
+    if not re.search(r"https?://", str(entry["source"])):
+        fail("source", "name the page you read: its title and its URL (https://...)")
+    if "hours" in entry:
+        fail("hours", "hours are given per channel now: move them under each item of 'channels'")
+    if "voice" in entry:
+        fail("voice", "not needed: a number without a 'voice' channel takes no voice calls")
     if entry["cost"] not in COSTS:
         fail("cost", f"'{entry['cost']}' is not one of {sorted(COSTS)}")
-    unknown = set(entry["channels"]) - CHANNELS
-    if unknown:
-        fail("channels", f"unknown channel(s) {sorted(unknown)}")
+    _check_channels(entry, fail)
     if "number" in entry or "tel" in entry:
         number, tel = str(entry.get("number", "")), str(entry.get("tel", ""))
         if not number or not tel:
@@ -125,12 +130,93 @@ def _check_entry(entry: dict, categories: list[str], where: str) -> None:
     if "tel" not in entry and not entry.get("url"):
         fail("url", "an entry without a number needs a url")
     url = entry.get("url")
-    if url is not None and not re.match(r"^https?://[^\s/]+", str(url)):
+    if url is not None and not URL_RE.match(str(url)):
         fail("url", f"'{url}' is not an http(s) URL")
 
 
-def load_helplines(path: Path | None = None) -> dict:
-    """Return {'categories': [...], 'helplines': {id: entry}} in file order, validated."""
+def _check_checked(value, today: date, fail) -> None:
+    """`checked` is the full date a current source was read: never a month, never in the future."""
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    if not CHECKED_RE.match(text):
+        fail("checked", f"'{text}' is not a full date like 2026-12-02 (the day you read the source)")
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        fail("checked", f"'{text}' is not a real date")
+    if day > today:
+        fail("checked", f"'{text}' is in the future: write the day you actually read the source")
+
+
+def _check_channels(entry: dict, fail) -> None:
+    """Every channel says how (type), when (hours) and, optionally, where (url)."""
+    channels = entry["channels"]
+    if not isinstance(channels, list):
+        fail("channels", 'must be a list of items like {type: voice, hours: "24/7"}')
+    seen = set()
+    for item in channels:
+        if not isinstance(item, dict):
+            fail("channels", f'{item!r} must be like {{type: voice, hours: "24/7"}}: every channel has its hours')
+        at = item.get("__line__")
+        kind = item.get("type")
+        if kind not in CHANNELS:
+            fail("channels", f"unknown channel type {kind!r} (one of {sorted(CHANNELS)})", at)
+        if kind in seen:
+            fail("channels", f"channel '{kind}' is listed twice", at)
+        seen.add(kind)
+        hours = item.get("hours")
+        if hours in (None, ""):
+            fail("channels", f'channel \'{kind}\' has no hours: write "24/7", "HH:MM-HH:MM" or see-site', at)
+        if not HOURS_RE.match(str(hours)):
+            fail("channels", f"channel '{kind}' hours '{hours}' is not '24/7', 'HH:MM-HH:MM' or 'see-site'", at)
+        if item.get("url") is not None and not URL_RE.match(str(item["url"])):
+            fail("channels", f"channel '{kind}' url '{item['url']}' is not an http(s) URL", at)
+        if hours == "see-site" and not (item.get("url") or entry.get("url")):
+            fail("channels", f"channel '{kind}' says see-site but the entry has no url to link to", at)
+        unknown = set(item) - {"type", "hours", "url", "__line__", "__keys__"}
+        if unknown:
+            fail("channels", f"channel '{kind}': unknown field(s) {sorted(unknown)}", at)
+    if "voice" in seen and "tel" not in entry:
+        fail("channels", "a 'voice' channel needs a number (number and tel)")
+    if "sms" in seen and "sms" not in entry:
+        fail("channels", "an 'sms' channel needs the 'sms' field")
+
+
+def _check_clashes(raw: dict, entries: dict, where: str) -> tuple[list[str], dict[str, list[str]]]:
+    """`emergency_numbers` and `home_clashes`: every id must be a helpline with a number."""
+    line = raw.get("__line__", "?")
+
+    def known(hid, at, fld) -> str:
+        if hid not in entries or "tel" not in entries[hid]:
+            raise DataError(f"{where}:{at}: {fld}: '{hid}' is not a helpline id with a number (see 'helplines:')")
+        return hid
+
+    numbers = raw.get("emergency_numbers")
+    if not isinstance(numbers, list) or not numbers:
+        raise DataError(f"{where}:{line}: needs an 'emergency_numbers:' list (fire, medical, police, any emergency)")
+    at = _key_line(raw, "emergency_numbers")
+    numbers = [known(hid, at, "emergency_numbers") for hid in numbers]
+    clashes: dict[str, list[str]] = {}
+    for item in raw.get("home_clashes") or []:
+        if not isinstance(item, dict) or not item.get("lang") or not isinstance(item.get("helplines"), list):
+            at = _key_line(raw, "home_clashes")
+            raise DataError(f"{where}:{at}: home_clashes: write one line per language: {{lang: xx, helplines: [id]}}")
+        at = item["__line__"]
+        if item["lang"] in clashes:
+            raise DataError(f"{where}:{at}: home_clashes: language '{item['lang']}' is listed twice")
+        clashes[item["lang"]] = [known(hid, at, f"home_clashes ({item['lang']})") for hid in item["helplines"]]
+    return numbers, clashes
+
+
+def _key_line(mapping: dict, key: str):
+    return (mapping.get("__keys__") or {}).get(key, mapping.get("__line__", "?"))
+
+
+def load_helplines(path: Path | None = None, today: date | None = None) -> dict:
+    """Return {'categories', 'helplines': {id: entry}, 'emergency_numbers', 'home_clashes'}, validated.
+
+    Entries keep file order; `voice` is derived (True when the entry has a voice channel).
+    """
+    today = today or date.today()
     path = Path(path or DATA_DIR / "helplines.yml")
     where = _rel(path)
     raw = _read_yaml(path)
@@ -143,12 +229,18 @@ def load_helplines(path: Path | None = None) -> dict:
     for entry in raw["helplines"]:
         if not isinstance(entry, dict):
             raise DataError(f"{where}: each helpline must be a mapping, got {entry!r}")
-        _check_entry(entry, categories, where)
+        _check_entry(entry, categories, where, today)
         if entry["id"] in entries:
             line = entry["__line__"]
             raise DataError(f"{where}:{line}: helpline '{entry['id']}' field 'id': duplicated id")
-        entries[entry["id"]] = _strip_lines(entry)
-    return {"categories": categories, "helplines": entries}
+        clean = _strip_lines(entry)
+        if isinstance(clean["checked"], date):
+            clean["checked"] = clean["checked"].isoformat()
+        if "tel" in clean:
+            clean["voice"] = any(c["type"] == "voice" for c in clean["channels"])
+        entries[entry["id"]] = clean
+    numbers, clashes = _check_clashes(raw, entries, where)
+    return {"categories": categories, "helplines": entries, "emergency_numbers": numbers, "home_clashes": clashes}
 
 
 def load_site(path: Path | None = None) -> dict:
@@ -211,19 +303,50 @@ def load(lang: str, default: str = "en", data_dir: Path | None = None) -> SiteDa
     check_labels(registry, load_labels(default, data_dir / "i18n", default), f"data/i18n/{default}.yml")
     labels = load_labels(lang, data_dir / "i18n", default)
     data = SiteData(lang=lang, registry=registry, labels=labels, site=site)
+    site_where = f"{_rel(data_dir / 'site.yml')}:{_site_line(data_dir / 'site.yml', 'emergency_bar')}"
     for hid in site.get("emergency_bar") or []:
-        if hid not in registry["helplines"] or "tel" not in registry["helplines"][hid]:
-            raise DataError(f"data/site.yml: emergency_bar: '{hid}' is not a helpline with a number")
+        entry = registry["helplines"].get(hid)
+        if entry is None:
+            raise DataError(f"{site_where}: emergency_bar: '{hid}' is not a helpline id (see data/helplines.yml)")
+        if not entry.get("voice"):
+            raise DataError(
+                f"{site_where}: emergency_bar: '{hid}' has no number to call: the bar is numbers to tap; "
+                "show web services with <!-- channels:ID --> or <!-- helpline:ID --> in a page instead"
+            )
         data.bar.append(data.helpline(hid))
     return data
 
 
-def hours_text(entry: dict, labels: dict) -> str:
-    """Localised opening hours of a helpline."""
-    if entry["hours"] == "24/7":
+def _site_line(path: Path, key: str):
+    """Line of a top-level key in site.yml, for messages (site.yml keeps plain lists)."""
+    raw = _read_yaml(path)
+    return _key_line(raw, key) if isinstance(raw, dict) else "?"
+
+
+def hours_text(hours: str, labels: dict) -> str:
+    """Localised opening hours of one channel ("see-site": the caller links to the service's site)."""
+    if hours == "24/7":
         return labels["ui"]["hours_24_7"]
-    start, end = entry["hours"].split("-")
+    if hours == "see-site":
+        return labels["ui"]["hours_see_site"]
+    start, end = hours.split("-")
     return labels["ui"]["hours_daily"].format(start=start, end=end)
+
+
+def channel_hours(entry: dict, labels: dict) -> list[tuple[str, str]]:
+    """[(localised channel name, localised hours)] of an entry, in file order.
+
+    When every channel has the same hours, one pair with an empty channel name.
+    """
+    hours = [c["hours"] for c in entry["channels"]]
+    if len(set(hours)) == 1:
+        return [("", hours_text(hours[0], labels))]
+    return [(labels["channels"][c["type"]], hours_text(c["hours"], labels)) for c in entry["channels"]]
+
+
+def channel_url(entry: dict, channel: dict) -> str | None:
+    """Where a channel is reached on the web: its own url, else the service's site."""
+    return channel.get("url") or entry.get("url")
 
 
 def i18n_languages(config) -> tuple[str, str, list[str]]:
