@@ -227,6 +227,20 @@ SEARCHES = {
 }
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_synonym_reaches_a_section(site_dir, lang):
+    """A `search_synonyms.KEY.page` that no section contains would add nothing: name it."""
+    import json
+
+    labels = yaml.safe_load((ROOT / "data" / "i18n" / f"{lang}.yml").read_text(encoding="utf-8"))
+    index = json.loads((site_dir / "search" / f"{lang}.json").read_text(encoding="utf-8"))
+    keywords = " ".join(d.get("keywords", "") for d in index["docs"])
+    unused = [
+        key for key, item in labels["search_synonyms"].items() if item["words"].split(",")[0].strip() not in keywords
+    ]
+    assert not unused, f"data/i18n/{lang}.yml: search_synonyms {unused}: `page` is on no page; use a word the pages use"
+
+
 def test_every_language_has_search_cases():
     assert set(SEARCHES) == set(LANGS)
 
