@@ -94,7 +94,7 @@ def render_sms(data, lang: str) -> str:
     link = (
         f'<a id="sms-114" class="vigie-button vigie-button--urgent" href="{escape(href)}" '
         f'data-sms="{escape(entry["sms"])}" data-place="{escape(place)}">'
-        f"{escape(own['send'])} {_number(data, 'sms-emergency')}</a>"
+        f"{_fill(escape(own['send']), number=_number(data, 'sms-emergency'))}</a>"
     )
     attrs = {
         "data-position": french["position"],
