@@ -82,6 +82,7 @@ def test_show_this_screen_fills_the_screen_and_closes(site_url, phone_context, l
     context, _ = phone_context(java_script_enabled=js)
     page = context.new_page()
     page.goto(url(site_url, lang, "what-to-do/"))
+    assert page.locator("a[href='#show-screen']").count() == 1  # fails fast where the section is missing
     page.click("a[href='#show-screen']")
     view = page.locator("#show-screen")
     page.wait_for_function("() => getComputedStyle(document.getElementById('show-screen')).position === 'fixed'")
@@ -103,6 +104,7 @@ def _open_sms(site_url, phone_context, lang, **options):  # noqa: F811
     context, watch = phone_context(**options)
     page = context.new_page()
     page.goto(url(site_url, lang, "what-to-do/#cannot-speak"))
+    assert page.locator("#sms-114").count() == 1  # fails fast where the section is missing
     return page, watch
 
 
@@ -199,7 +201,7 @@ def test_history_switch_is_offered_on_browse_safely(site_url, phone_context, lan
     page = context.new_page()
     page.goto(url(site_url, lang, "browse-safely/#back-button"))
     switch = page.locator("#history-switch")
-    assert switch.is_visible()
+    assert switch.count() == 1 and switch.is_visible()
     state = page.locator(".vigie-history__state")
     assert state.inner_text() == switch.get_attribute("data-off")
     switch.check()
