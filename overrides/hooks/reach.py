@@ -55,7 +55,7 @@ def render_phrases(data, lang: str) -> str:
         if lang == FR and "{language}" in sentence:
             continue  # "I do not speak French" says nothing on the French page
         fr_text = _fill(escape(sentence), language=escape(_french_name(lang)), police=police)
-        item = f'<p class="vigie-phrase__fr" lang="fr">{fr_text}</p>'
+        item = f'<p class="vigie-phrase__fr" lang="fr" dir="ltr">{fr_text}</p>'
         if lang != FR:
             meaning = _fill(escape(own["phrases"][key]), language=escape(data.labels["language_name"]), police=police)
             item += f'<p class="vigie-phrase__meaning">{meaning}</p>'
@@ -87,7 +87,7 @@ def render_sms(data, lang: str) -> str:
     # `?&body=`: RFC 5724's `?body=` that iOS 8+ (which reads `&body=`) also accepts;
     # vigie-sms.js writes the exact form for the phone it runs on.
     href = f"sms:{entry['sms']}?&body={quote(body, safe='')}"
-    preview = f'<p class="vigie-sms__body" lang="fr">{escape(body)}</p>'
+    preview = f'<p class="vigie-sms__body" lang="fr" dir="ltr">{escape(body)}</p>'
     if lang != FR:
         preview += f'<p class="vigie-sms__meaning">{escape(meaning)}</p>'
     place = french["place"].strip()
