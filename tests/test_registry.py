@@ -169,6 +169,8 @@ def test_every_what_to_do_page_points_to_the_police_chat(lang):
 def test_vcard_names_say_france_and_the_note_gives_hours_per_channel():
     cards = {c["UID"]: c for c in parse_vcards(site_outputs.vcard(vigie_data.load("en")))}
     assert cards["vigie-police"]["FN"] == "Police or gendarmerie (France)"
+    assert cards["vigie-france-victimes-abroad"]["FN"].endswith("(France)")
+    assert cards["vigie-cybertipline"]["FN"] == "NCMEC CyberTipline", "a US number is not named France"
     note = cards["vigie-child-in-danger"]["NOTE"]
     assert "Phone call: 24 hours a day\\, 7 days a week" in note
     assert "Online chat: see the service's website (https://www.allo119.gouv.fr/)" in note

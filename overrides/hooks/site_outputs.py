@@ -11,6 +11,7 @@ from __future__ import annotations
 from copy import deepcopy
 from pathlib import Path
 
+import phonenumbers
 from mkdocs.plugins import event_priority
 from vigie_data import VCARD_NAME, channel_url, hours_text, i18n_languages, load, patch_theme_bundle
 
@@ -85,6 +86,10 @@ def _fold(line: str, limit: int = 75) -> str:
     return "\r\n ".join(out)
 
 
+def _region(tel: str) -> str | None:
+    return phonenumbers.region_code_for_number(phonenumbers.parse(tel, None)) if tel.startswith("+") else None
+
+
 def vcard_note(data, item: dict) -> str:
     """The `when` line, then the hours of every channel (a link where the site gives them)."""
     labels, template = data.labels, data.labels["ui"]["channel_hours"]
@@ -105,7 +110,10 @@ def vcard(data) -> str:
         if "tel" not in entry:
             continue
         item = data.helpline(hid)
-        name = _vcard_text(data.labels["ui"]["vcard_name"].format(name=item["name"]))
+        # "Police (France)": once home, a saved contact must not pass for a local service.
+        # A number of another country (the US CyberTipline) keeps its plain name.
+        french = (entry.get("region") or _region(entry["tel"])) == "FR"
+        name = _vcard_text(data.labels["ui"]["vcard_name"].format(name=item["name"]) if french else item["name"])
         lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{name}", f"N:{name};;;;", f"ORG:{org}"]
         if entry.get("voice", True):
             lines.append(f"TEL;TYPE=VOICE:{entry['tel']}")
