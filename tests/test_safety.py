@@ -43,7 +43,7 @@ EN = {
     "what-to-do": "# What to do\n\nDo not confront anyone. Note what you saw, then call.\n",
     "helplines": "# Helplines\n\nTap a number to call.\n\n<!-- helplines:emergency -->\n",
     "warning-signs": "# Warning signs\n\nA child who seems scared or controlled.\n",
-    "about": "# About\n\nWho we are.\n",
+    "about": "# About\n\nWho we are.\n\n<!-- history-switch -->\n\n[Helplines](helplines.md)\n",
 }
 # Translated pages; every other page falls back to English.
 TRANSLATED = {
@@ -210,6 +210,44 @@ def test_quick_exit_button_blanks_the_page_and_back_does_not_return(fixture_url,
     page.wait_for_url(neutral + "slow/")
     page.go_back()
     assert page.url == neutral + "start/", page.url
+
+
+def test_back_after_quick_exit_still_shows_the_site_pages_opened_before(fixture_url, neutral, phone_context):
+    """The limit "Browse safely" documents: quick exit replaces only the page it leaves."""
+    context, _ = phone_context()
+    page = context.new_page()
+    page.goto(neutral + "start/")
+    page.goto(fixture_url + "about/")
+    page.click("article a[href*='helplines']")
+    page.wait_for_url(fixture_url + "helplines/")
+    page.click("#quick-exit")
+    page.wait_for_url(neutral + "slow/")
+    page.go_back()
+    assert page.url == fixture_url + "about/", page.url
+
+
+def test_with_the_history_switch_back_after_quick_exit_skips_the_whole_site(fixture_url, neutral, phone_context):
+    """Opt-in (issue 18): in-site links replace the current entry, so the visit is one entry; the exit replaces it."""
+    context, _ = phone_context()
+    page = context.new_page()
+    page.goto(neutral + "start/")
+    before = page.evaluate("history.length")
+    page.goto(fixture_url + "about/")
+    page.check("#history-switch")
+    page.click("article a[href*='helplines']")
+    page.wait_for_url(fixture_url + "helplines/")
+    assert page.evaluate("history.length") == before + 1  # this site takes one entry
+    page.click("#quick-exit")
+    page.wait_for_url(neutral + "slow/")
+    assert page.title() == "Weather"
+    page.go_back()
+    assert page.url == neutral + "start/", page.url
+    page.go_forward()
+    assert page.url == neutral + "slow/", page.url  # the site is nowhere in this tab's history
+    # A new tab does not inherit the choice.
+    other = context.new_page()
+    other.goto(fixture_url + "about/")
+    assert not other.locator("#history-switch").is_checked()
 
 
 def test_quick_exit_with_shift_three_times(fixture_url, neutral, phone_context):

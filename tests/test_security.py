@@ -27,7 +27,9 @@ def test_headers_file_sets_every_security_header(site_dir):
     assert not re.search(r"https?://|\*", csp), "no third-party origin"
     assert headers["Referrer-Policy"] == "no-referrer"
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert "camera=()" in headers["Permissions-Policy"] and "geolocation=()" in headers["Permissions-Policy"]
+    assert "camera=()" in headers["Permissions-Policy"]
+    # Geolocation for this site only: the SMS to 114 adds the position (issue 18); never for frames.
+    assert "geolocation=(self)" in headers["Permissions-Policy"]
 
 
 def test_cache_rules_never_overlap_and_fit_the_file_kind(site_dir):

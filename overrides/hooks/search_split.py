@@ -8,6 +8,14 @@ index holding every language and the lunr stemmers of every language. Here:
   (`partials/languages/<lang>.html`), so a page loads one stemmer at most.
   Chinese needs word segmentation at build time: Material runs jieba when it is
   installed; other languages get their text back unsegmented;
+* the visitor's own words: each section gets a `keywords` field with the
+  synonyms of data/i18n/<lang>.yml (`search_synonyms`: brand names, everyday
+  words, misspellings) for the page words it contains. Korean sections also
+  get the beginnings of each word (섹스토션은 -> 섹스토션), so that a word
+  followed by another particle is found;
+* the search worker is patched to split a Korean, Japanese or Chinese query
+  into the words of the index (Material does it for Chinese characters only),
+  so 섹스토션을 looks for 섹스토션 and 警察に for 警察;
 * static-i18n still writes its merged `search/search_index.json`; nothing
   fetches it;
 * every page loads `assets/js/vigie-search.js` (about 1 KB) instead of the
@@ -33,6 +41,18 @@ BUNDLE_TAG = re.compile(r'<script src="(?P<src>[^"]*assets/javascripts/bundle\.[
 LOADER = "assets/js/vigie-search.js"
 ZWSP = "\u200b"
 HAN = re.compile(r"[\u4e00-\u9fff]")
+HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+LETTER = r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]"  # a letter or digit, but not CJK: "SNSの" ends SNS
+KEYWORDS = "keywords"
+KEYWORDS_BOOST = 10.0
+WORKER_PATCHES = [
+    (  # segment the query with the index's words: Korean and kana too, not only Han
+        'new RegExp("\\\\p{sc=Han}+","gu")',
+        # (ー, the long-vowel mark of katakana words, is in no script of its own)
+        'new RegExp("[\\\\p{sc=Han}\\\\p{sc=Hiragana}\\\\p{sc=Katakana}\\\\p{sc=Hangul}\\\\u30fc]+","gu")',
+    ),
+]
 
 # (what Material 9.x ships, what we write); each must be found exactly once.
 PATCHES = [
@@ -70,18 +90,54 @@ def search_config(config, fields: dict) -> dict:
         "lang": [lang],
         "separator": t("search.config.separator"),
         "pipeline": pipeline,
-        "fields": fields,
+        "fields": {**fields, KEYWORDS: {"boost": KEYWORDS_BOOST}},
     }
 
 
-def language_index(entries: list[dict], lang: str, cfg: dict) -> dict:
+def synonyms(labels: dict, lang: str) -> list[tuple[str, str, list[str]]]:
+    """(key, page words, visitor words) from `search_synonyms` in data/i18n/<lang>.yml."""
+    out = []
+    for key, item in (labels.get("search_synonyms") or {}).items():
+        where = f"data/i18n/{lang}.yml: search_synonyms.{key}"
+        if not isinstance(item, dict) or not str(item.get("page") or "").strip() or not item.get("words"):
+            raise PluginError(f"{where}: needs `page` (a word on the pages) and `words` (comma-separated)")
+        words = [w.strip() for w in str(item["words"]).split(",") if w.strip()]
+        out.append((key, str(item["page"]).strip(), words))
+    return out
+
+
+def _contains(text: str, phrase: str) -> bool:
+    """Whole-word match for alphabetic scripts; substring for CJK, which has no spaces."""
+    if CJK.search(phrase):
+        return phrase.lower() in text.lower()
+    return re.search(rf"(?<!{LETTER}){re.escape(phrase)}(?!{LETTER})", text, re.IGNORECASE) is not None
+
+
+def korean_stems(text: str) -> set[str]:
+    """Every beginning (2+ syllables) of every Hangul word, without punctuation: 섹스토션은, -> 섹스 … 섹스토션은."""
+    return {word[:n] for word in HANGUL_WORD.findall(text) for n in range(2, len(word) + 1)}
+
+
+def language_index(entries: list[dict], lang: str, cfg: dict, labels: dict | None = None) -> dict:
     """The index one language searches. Chinese keeps jieba's zero-width spaces."""
+    base = lang.split("-")[0]
+    rules = synonyms(labels or {}, lang)
     docs = []
     for entry in entries:
         entry = dict(entry)
-        if lang.split("-")[0] != "zh":
+        section = entry["location"].partition("#")[2]
+        if base != "zh":
             entry["title"] = entry["title"].replace(ZWSP, "")
             entry["text"] = entry["text"].replace(ZWSP, "")
+        plain = re.sub(r"<[^>]+>", " ", f"{entry['title']} {entry['text']}").replace(ZWSP, "")
+        extra: list[str] = []
+        for _key, page_words, words in rules:
+            if not section.startswith("sources") and _contains(plain, page_words):
+                extra += words
+        if base == "ko":
+            extra += sorted(korean_stems(plain))
+        if extra:
+            entry[KEYWORDS] = " ".join(dict.fromkeys(extra))
         docs.append(entry)
     return {"config": cfg, "docs": docs}
 
@@ -106,7 +162,7 @@ def on_post_build(config):
     cfg = search_config(config, plugin.config.fields)
     target = Path(config.site_dir) / "search" / f"{lang}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = language_index(entries, lang, cfg)
+    data = language_index(entries, lang, cfg, config.extra["vigie"].labels)
     target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     patch_bundle(Path(config.site_dir))
 
@@ -140,3 +196,9 @@ def on_post_template(output, template_name, config):
 
 def patch_bundle(site: Path) -> None:
     patch_theme_bundle(site, PATCHES, "the lazy search patches in overrides/hooks/search_split.py")
+    patch_theme_bundle(
+        site,
+        WORKER_PATCHES,
+        "the query segmentation patch in overrides/hooks/search_split.py",
+        "workers/search.*.min.js",
+    )

@@ -37,7 +37,7 @@ BASE_POLICY = [
 ]
 HEADER_ONLY = ["frame-ancestors 'none'"]  # ignored in <meta>, so only in _headers
 PERMISSIONS = (
-    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "accelerometer=(), camera=(), geolocation=(self), gyroscope=(), magnetometer=(), microphone=(), "
     "payment=(), usb=(), interest-cohort=(), browsing-topics=()"
 )
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)$")

@@ -368,7 +368,7 @@ def theme_strings(config):
 VCARD_NAME = "vigie-helplines.vcf"  # per language, written by site_outputs.py, linked by <!-- save-numbers -->
 
 
-def patch_theme_bundle(site: Path, patches: list[tuple[str, str]], fix: str) -> None:
+def patch_theme_bundle(site: Path, patches: list[tuple[str, str]], fix: str, glob: str = "bundle.*.min.js") -> None:
     """Apply (old, new) replacements to Material's JS bundle once, or fail loudly.
 
     Each `old` must occur exactly once: if Material's code changes, the build
@@ -376,7 +376,7 @@ def patch_theme_bundle(site: Path, patches: list[tuple[str, str]], fix: str) -> 
     """
     from mkdocs.exceptions import PluginError
 
-    bundles = sorted((site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    bundles = sorted((site / "assets" / "javascripts").glob(glob))
     if len(bundles) != 1:
         raise PluginError(f"{fix}: expected one Material bundle in {site}/assets/javascripts, found {len(bundles)}")
     text = bundles[0].read_text(encoding="utf-8")
@@ -390,3 +390,8 @@ def patch_theme_bundle(site: Path, patches: list[tuple[str, str]], fix: str) -> 
             )
         text = text.replace(old, new)
     bundles[0].write_text(text, encoding="utf-8")
+
+
+def french_labels() -> dict:
+    """data/i18n/fr.yml over English: the French text every language shows (reach.py)."""
+    return load_labels("fr")
