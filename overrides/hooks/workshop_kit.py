@@ -39,7 +39,7 @@ CARDS_PER_SHEET = 8
 # Character budgets (visible text; a wide CJK character counts 2), matched to overrides/print/cards.css
 # and board.css: the chromium test proves that text within them fits, in every language.
 FRONT_MAX = 440  # question and answers
-BACK_MAX = 480  # right answers and explanation
+BACK_MAX = 520  # right answers and explanation
 SQUARE_MAX = 84
 BOARD_COLUMNS = 6
 KINDS = {"start", "finish", "question", "safe", "risky"}
@@ -193,7 +193,6 @@ def on_post_build(config):
 def write_kit(config, site: Path) -> None:
     _, default, _ = i18n_languages(config)
     base = load(default, default)
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
     manifest_path = site / PRINT_DIR / MANIFEST
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     path = board_path()
@@ -202,20 +201,25 @@ def write_kit(config, site: Path) -> None:
         (site / folder).mkdir(parents=True, exist_ok=True)
         data = load(code, default)
         context = kit_context(data, base)
-        decks = sorted(_decks.get(code, []), key=lambda deck: deck["order"])
-        sheets = card_sheets(decks, context["dir"])
+        sheets = card_sheets(sorted(_decks.get(code, []), key=lambda deck: deck["order"]), context["dir"])
+        squares = board_squares(path, data, base)
         for kind, extra, size, pages in (
             ("quiz-cards", {"sheets": sheets}, "A4", 2 * len(sheets)),
-            ("board", {"squares": board_squares(path, data, base), "numbers": help_numbers(data, base)}, "A3", 1),
+            ("board", {"squares": squares, "numbers": help_numbers(data, base)}, "A3", 1),
         ):
-            css = "\n".join((TEMPLATES / name).read_text(encoding="utf-8") for name in ("base.css", f"{kind}.css"))
-            title = f"{context['t']['cards_title' if kind == 'quiz-cards' else 'board_title']} · {context['site_name']}"
-            html = env.get_template(f"{kind}.html").render(kind=kind, css=Markup(css), title=title, **context, **extra)
-            (site / folder / f"{kind}.html").write_text(html, encoding="utf-8")
+            (site / folder / f"{kind}.html").write_text(render_page(kind, context, extra), encoding="utf-8")
             manifest["pages"].append(
                 {"id": f"{kind}-{code}", "kind": kind, "html": f"{folder}/{kind}.html", "size": size, "pages": pages}
             )
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def render_page(kind: str, context: dict, extra: dict) -> str:
+    """A standalone printable page (CSS inlined, no script), as print_materials.py writes the posters."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
+    css = "\n".join((TEMPLATES / name).read_text(encoding="utf-8") for name in ("base.css", f"{kind}.css"))
+    title = f"{context['t']['cards_title' if kind == 'quiz-cards' else 'board_title']} · {context['site_name']}"
+    return env.get_template(f"{kind}.html").render(kind=kind, css=Markup(css), title=title, **context, **extra)
 
 
 def kit_context(data, base) -> dict:
