@@ -114,6 +114,7 @@ def cell(x: float, y: float, height: float) -> tuple[int, int]:
 
 def find(runs, start: str) -> tuple[float, float]:
     """The first text run that is the beginning of `start` (at least 10 characters of it)."""
+
     def norm(text: str) -> str:  # the PDF has ligatures (ﬀ) and may split a line into several runs
         return " ".join(unicodedata.normalize("NFKC", text).split())
 
