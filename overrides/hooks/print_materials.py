@@ -38,6 +38,7 @@ KINDS = {
     "poster-multilingual": ("poster-multilingual.html", ("base.css", "a4.css"), "A4"),
 }
 PER_LANGUAGE = ("poster-a4", "card-a6")
+KIT = ("quiz-cards", "board")  # written by workshop_kit.py; listed here, with their labels under `kit:`
 QR_ERROR = "h"  # 30% of the code can be lost (small print, torn corner) and it still scans
 PNG_SCALE, PNG_DPI = 25, 300  # about 1000 px for print shops
 
@@ -86,7 +87,9 @@ def on_page_markdown(markdown, page, config, files):
 def materials_list(config, page_url: str) -> str:
     """HTML list of every poster, card and QR code, this page's language first."""
     data = config.extra["vigie"]
-    t = data.labels["print"]
+    t, kit = data.labels["print"], data.labels["kit"]
+    _, default, _ = i18n_languages(config)
+    base_kit = load(default, default).labels["kit"]
     langs = sorted(languages(config), key=lambda item: item["code"] != data.lang)
 
     def link(target: str, text: str, download: str | None = None) -> str:
@@ -94,9 +97,10 @@ def materials_list(config, page_url: str) -> str:
         attr = f' download="{escape(download)}"' if download else ""
         return f'<a href="{escape(href)}"{attr}>{escape(text)}</a>'
 
-    def item(label: str, target: str, name: str) -> str:
+    def item(label: str, target: str, name: str, label_lang: str = "") -> str:
         links = f"{link(target, t['open'])} · {link(target, t['download'], name)}"
-        return f"<li><strong>{escape(label)}</strong> {links}</li>"  # no colon: its spacing is language-specific
+        mark = f' lang="{label_lang}"' if label_lang else ""
+        return f"<li><strong{mark}>{escape(label)}</strong> {links}</li>"  # no colon: its spacing is language-specific
 
     def qr_item(base: str, name: str) -> str:
         svg = link(f"{base}.svg", t["svg"], f"{name}.svg")
@@ -112,6 +116,11 @@ def materials_list(config, page_url: str) -> str:
         parts.append(f'<h2 id="print-{code}">{name}</h2><ul>')
         for kind in PER_LANGUAGE:
             parts.append(item(t[kind.replace("-", "_")], f"{folder}/{kind}.html", f"vigie-{kind}-{code}.html"))
+        for kind in KIT:
+            key = kind.replace("-", "_")
+            same = data.lang != default and kit[key] == base_kit[key]  # not translated yet: marked as the default's
+            label_lang = default if same else ""
+            parts.append(item(kit[key], f"{folder}/{kind}.html", f"vigie-{kind}-{code}.html", label_lang))
         parts.append(qr_item(f"{folder}/qr", f"vigie-qr-{code}") + "</ul>")
         if lang is langs[0]:
             parts.append(f'<h2 id="print-all">{escape(t["all_languages"])}</h2><ul>')
