@@ -21,7 +21,7 @@ from vigie_data import VCARD_NAME, hours_text, i18n_languages
 
 SHORTCODE_RE = re.compile(r"<!--\s*([a-z][a-z-]*)(?::([A-Za-z0-9_-]+))?\s*-->")
 # Shortcodes that other hooks expand; listed so a typo elsewhere still fails.
-OTHER_HOOKS = {"translation-status", "print-materials"}
+OTHER_HOOKS = {"translation-status", "print-materials", "print-pdfs"}
 
 
 def on_page_markdown(markdown, page, config, files):

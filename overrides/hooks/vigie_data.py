@@ -267,3 +267,39 @@ def patch_theme_bundle(site: Path, patches: list[tuple[str, str]], fix: str) -> 
             )
         text = text.replace(old, new)
     bundles[0].write_text(text, encoding="utf-8")
+
+
+# Files whose references may name the bundle: pages, the service workers' precache lists, manifests.
+_REFERRING = (".html", ".js", ".json", ".webmanifest")
+
+
+def fingerprint_theme_bundle(site: Path) -> str:
+    """Name Material's bundle after its final (patched) content, and rewrite every reference to it.
+
+    The bundle keeps Material's fingerprint when we patch it, and `_headers` serves
+    fingerprinted files as immutable for a year: without a new name, a phone that
+    has the old file would never get a changed patch. Run once, after every patch.
+    Returns the new file name.
+    """
+    import hashlib
+
+    from mkdocs.exceptions import PluginError
+
+    folder = site / "assets" / "javascripts"
+    bundles = sorted(folder.glob("bundle.*.min.js"))
+    if len(bundles) != 1:
+        raise PluginError(f"fingerprint_theme_bundle: expected one Material bundle in {folder}, found {len(bundles)}")
+    old = bundles[0]
+    data = old.read_bytes()
+    new = folder / f"bundle.{hashlib.sha256(data).hexdigest()[:8]}.min.js"
+    if new == old:
+        return new.name
+    new.write_bytes(data)
+    old.unlink()
+    needle = old.name.encode()
+    for path in site.rglob("*"):
+        if path.suffix in _REFERRING and path.is_file() and path != new:
+            content = path.read_bytes()
+            if needle in content:
+                path.write_bytes(content.replace(needle, new.name.encode()))
+    return new.name
