@@ -343,3 +343,21 @@ def test_no_language_claims_a_native_review_yet():
     assert {lang.locale: native_review(project, lang.locale) for lang in project.languages} == {
         lang.locale: None for lang in project.languages
     }
+
+
+# ---- The job summary (check job) -----------------------------------------------------------------
+
+
+def test_summary_file_gets_findings_and_the_translation_table(tmp_path, capsys):
+    seeded = tmp_path / "seeded"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "checker" / "seeded", seeded)
+    summary = tmp_path / "summary.md"
+    summary.write_text("# Earlier step\n")
+    code = main(["--config", str(seeded / "mkdocs.yml"), "--format", "github", "--summary", str(summary)])
+    out = capsys.readouterr().out
+    text = summary.read_text()
+    assert code == 1 and out.startswith("::") and text.startswith("# Earlier step\n## Site checker\n")
+    assert "| ❌ | missing-asset | `built/index.html:6` |" in text
+    assert "### Translations" in text and "| Français (fr) |" in text
+    assert main(["--config", str(seeded / "mkdocs.yml"), "--format", "markdown"]) == 1
+    assert capsys.readouterr().out.strip() == text.removeprefix("# Earlier step\n").strip()
