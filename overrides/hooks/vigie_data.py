@@ -395,3 +395,55 @@ def patch_theme_bundle(site: Path, patches: list[tuple[str, str]], fix: str, glo
 def french_labels() -> dict:
     """data/i18n/fr.yml over English: the French text every language shows (reach.py)."""
     return load_labels("fr")
+
+
+# Files whose references may name a theme file: pages, the service workers' precache lists, manifests.
+_REFERRING = (".html", ".js", ".json", ".webmanifest")
+# Material's files that the build patches (search_split.py, site_outputs.py). The search
+# worker comes first: the pages name it, and renaming it must not follow the bundle's hash.
+PATCHED_THEME_FILES = ("workers/search.*.min.js", "bundle.*.min.js")
+
+
+def fingerprint_theme_bundle(site: Path, globs: tuple[str, ...] = PATCHED_THEME_FILES) -> list[str]:
+    """Name each patched Material file after its final content, and rewrite every reference to it.
+
+    These files keep Material's fingerprint when we patch them, and `_headers` serves
+    fingerprinted files as immutable for a year: without a new name, a phone that
+    has the old file would never get a changed patch. Run once, after every patch.
+    Returns the new file names.
+    """
+    import hashlib
+
+    from mkdocs.exceptions import PluginError
+
+    folder = site / "assets" / "javascripts"
+    names = []
+    for glob in globs:
+        found = sorted(folder.glob(glob))
+        if len(found) != 1:
+            raise PluginError(f"fingerprint_theme_bundle: expected one {glob} in {folder}, found {len(found)}")
+        old = found[0]
+        data = old.read_bytes()
+        stem = old.name.split(".", 1)[0]
+        new = old.with_name(f"{stem}.{hashlib.sha256(data).hexdigest()[:8]}.min.js")
+        names.append(new.name)
+        if new == old:
+            continue
+        new.write_bytes(data)
+        old.unlink()
+        needle = old.name.encode()
+        for path in site.rglob("*"):
+            if path.suffix in _REFERRING and path.is_file() and path != new:
+                content = path.read_bytes()
+                if needle in content:
+                    path.write_bytes(content.replace(needle, new.name.encode()))
+    return names
+    new.write_bytes(data)
+    old.unlink()
+    needle = old.name.encode()
+    for path in site.rglob("*"):
+        if path.suffix in _REFERRING and path.is_file() and path != new:
+            content = path.read_bytes()
+            if needle in content:
+                path.write_bytes(content.replace(needle, new.name.encode()))
+    return new.name
