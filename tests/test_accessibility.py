@@ -454,7 +454,7 @@ def test_names_say_number_service_and_destination(site_url, browser, lang):
         boxes = calls.evaluate_all("els => els.map(e => e.getBoundingClientRect().toJSON())")
         first = boxes[0]
         assert data.bar[0]["id"] == "police"
-        assert all(first["width"] > b["width"] + 4 for b in boxes[1:]), "17 is the biggest button"
+        assert all(first["width"] > b["width"] + 2 for b in boxes[1:]), "17 is the biggest button"
         rtl = page.evaluate("getComputedStyle(document.body).direction") == "rtl"
         edge = max(b["right"] for b in boxes) if rtl else min(b["left"] for b in boxes)
         assert (first["right"] if rtl else first["left"]) == edge, "17 comes first in reading direction"
