@@ -421,7 +421,11 @@ def test_reduced_motion_stops_our_transitions(site_dir, site_url, browser, lang)
         found = page.evaluate(JS_MOTION)
         if found:
             failures[path] = found
+    # The measure is real: a long transition on one of our elements is caught.
+    page.add_style_tag(content=".vigie-bar__call { transition: background-color 1s !important; }")
+    caught = page.evaluate(JS_MOTION)
     context.close()
+    assert caught and "vigie-bar__call" in caught[0]
     assert not failures, _report(failures)
 
 
