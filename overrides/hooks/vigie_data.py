@@ -302,6 +302,8 @@ def load(lang: str, default: str = "en", data_dir: Path | None = None) -> SiteDa
     site = load_site(data_dir / "site.yml")
     check_labels(registry, load_labels(default, data_dir / "i18n", default), f"data/i18n/{default}.yml")
     labels = load_labels(lang, data_dir / "i18n", default)
+    if site.get("quick_exit_url") and not site.get("quick_exit_name"):
+        raise DataError("data/site.yml: quick_exit_name is missing: name the site quick_exit_url opens (read out)")
     data = SiteData(lang=lang, registry=registry, labels=labels, site=site)
     site_where = f"{_rel(data_dir / 'site.yml')}:{_site_line(data_dir / 'site.yml', 'emergency_bar')}"
     for hid in site.get("emergency_bar") or []:
