@@ -9,12 +9,19 @@ Posters are standalone HTML: CSS and QR code inlined, no script, no request, so
 a downloaded file prints on its own. Their templates and CSS live in
 overrides/print/. The `<!-- print-materials -->` shortcode lists them on the
 "Posters and cards" page.
+
+PDFs: when VIGIE_PRINT_FILES names the folder scripts/export_print.py wrote
+(`make print`; the publish job sets it), the PDFs found there are published
+under `print/pdf/` and `<!-- print-pdfs -->` links this language's ones. Without
+it (a local build), the shortcode renders nothing: no link to a missing file.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 from html import escape
 from pathlib import Path
 
@@ -30,6 +37,8 @@ TEMPLATES = Path(__file__).resolve().parents[1] / "print"
 PRINT_DIR = "print"
 MANIFEST = "materials.json"
 SHORTCODE_RE = re.compile(r"<!--\s*print-materials\s*-->")
+PDF_SHORTCODE_RE = re.compile(r"<!--\s*print-pdfs\s*-->")
+PDF_DIR = f"{PRINT_DIR}/pdf"
 RTL = {"ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb"}
 # (template, CSS files, paper size) of each printable page.
 KINDS = {
@@ -79,9 +88,35 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if PDF_SHORTCODE_RE.search(markdown):
+        markdown = PDF_SHORTCODE_RE.sub(lambda _: pdf_list(config, page.url or "."), markdown)
     if not SHORTCODE_RE.search(markdown):
         return markdown
     return SHORTCODE_RE.sub(lambda _: materials_list(config, page.url or "."), markdown)
+
+
+def exported_pdfs() -> dict[str, Path]:
+    """{file name: path} of the PDFs `make print` wrote, when VIGIE_PRINT_FILES names their folder."""
+    folder = os.environ.get("VIGIE_PRINT_FILES")
+    if not folder or not Path(folder).is_dir():
+        return {}
+    return {path.name: path for path in sorted(Path(folder).glob("vigie-*.pdf"))}
+
+
+def pdf_list(config, page_url: str) -> str:
+    """Links to this language's poster and card PDFs and the multilingual poster's, if they were exported."""
+    pdfs = exported_pdfs()
+    data = config.extra["vigie"]
+    t = data.labels["print"]
+    wanted = [(f"vigie-{kind}-{data.lang}.pdf", t[kind.replace("-", "_")]) for kind in PER_LANGUAGE]
+    wanted.append(("vigie-poster-multilingual.pdf", t["poster_multilingual"]))
+    items = []
+    for name, label in wanted:
+        if name in pdfs:
+            href = escape(get_relative_url(f"{PDF_DIR}/{name}", page_url))
+            link = f'<a href="{href}" download="{escape(name)}">PDF</a>'
+            items.append(f"<li><strong>{escape(label)}</strong> {link}</li>")
+    return '\n<ul class="vigie-print-pdfs">\n' + "\n".join(items) + "\n</ul>\n" if items else ""
 
 
 def materials_list(config, page_url: str) -> str:
@@ -140,6 +175,15 @@ def on_post_build(config):
     if plugin is not None and plugin.building:
         return  # one language's inner build: the outermost call writes for all
     write_materials(config, Path(config.site_dir))
+    publish_pdfs(Path(config.site_dir))
+
+
+def publish_pdfs(site: Path) -> None:
+    pdfs = exported_pdfs()
+    if pdfs:
+        (site / PDF_DIR).mkdir(parents=True, exist_ok=True)
+    for name, path in pdfs.items():
+        shutil.copyfile(path, site / PDF_DIR / name)
 
 
 def write_materials(config, site: Path) -> None:
