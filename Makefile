@@ -46,12 +46,14 @@ serve: $(VENV)/.runtime
 build: $(VENV)/.runtime
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# Under GitHub Actions: annotations on the lines, and the report in the job summary.
 check: build $(VENV)/.dev
-	$(BIN)/python scripts/check_site.py $(if $(GITHUB_ACTIONS),--format github)
+	$(BIN)/python scripts/check_site.py $(if $(GITHUB_ACTIONS),--format github --summary "$$GITHUB_STEP_SUMMARY")
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/actionlint .github/workflows/*.yml
 
 format: $(VENV)/.dev
 	$(BIN)/ruff format .
@@ -60,6 +62,8 @@ format: $(VENV)/.dev
 test: $(VENV)/.dev system-deps lint
 	$(BIN)/python -m pytest
 
+# PDFs for print shops. The publish job then builds again with VIGIE_PRINT_FILES=print,
+# which publishes them and links them from the posters page.
 print: build $(VENV)/.dev system-deps
 	$(BIN)/python scripts/export_print.py --site site --out print
 

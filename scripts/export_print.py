@@ -1,11 +1,12 @@
-"""Export Vigie's posters and cards for print shops: one PDF per poster, plus the QR codes.
+"""Export Vigie's posters, cards and workshop kit for print shops: one PDF each, plus the QR codes.
 
     python scripts/export_print.py --site site --out print
 
 Reads `<site>/print/materials.json`, written by the build (overrides/hooks/
 print_materials.py), prints every poster with Debian's headless chromium
-through playwright, and checks that each PDF is exactly one page of its paper
-size. Copies every QR code as SVG and PNG next to the PDFs.
+through playwright, and checks that each PDF has its expected number of pages
+(one for a poster or the board game, two per sheet of quiz cards), each of its
+paper size. Copies every QR code as SVG and PNG next to the PDFs.
 
 Exit codes: 0 all exported, 1 an export failed or a PDF is wrong, 2 usage
 (bad arguments, or no built site with print materials).
@@ -22,7 +23,7 @@ from pathlib import Path
 from chromium import CHROMIUM, launch  # scripts/ is on sys.path when run as a script
 
 # Paper sizes in PDF points (1/72 inch), portrait.
-PAPER = {"A4": (595.28, 841.89), "A5": (419.53, 595.28), "A6": (297.64, 419.53)}
+PAPER = {"A3": (841.89, 1190.55), "A4": (595.28, 841.89), "A5": (419.53, 595.28), "A6": (297.64, 419.53)}
 TOLERANCE = 1.0
 MANIFEST = Path("print") / "materials.json"
 
@@ -35,18 +36,24 @@ def pdf_name(page: dict) -> str:
     return f"vigie-{page['id']}.pdf"
 
 
-def check_pdf(path: Path, size: str) -> None:
-    """Exactly one page, of the intended paper size (±1 pt)."""
+def check_pdf(path: Path, size: str, count: int = 1) -> None:
+    """Exactly `count` pages (1 for a poster or the board; 2 per sheet of quiz cards), each of the
+    intended paper size (±1 pt)."""
     from pypdf import PdfReader
 
     pages = PdfReader(path).pages
-    if len(pages) != 1:
-        raise ExportError(f"{path.name}: {len(pages)} pages, expected 1 (the text does not fit on one {size} page)")
-    box = pages[0].mediabox
-    width, height = float(box.width), float(box.height)
-    want_w, want_h = PAPER[size]
-    if abs(width - want_w) > TOLERANCE or abs(height - want_h) > TOLERANCE:
-        raise ExportError(f"{path.name}: page is {width:.2f} x {height:.2f} pt, expected {size} {want_w} x {want_h}")
+    if len(pages) != count:
+        raise ExportError(
+            f"{path.name}: {len(pages)} pages, expected {count} (the text does not fit on its {size} page(s))"
+        )
+    for number, page in enumerate(pages, 1):
+        box = page.mediabox
+        width, height = float(box.width), float(box.height)
+        want_w, want_h = PAPER[size]
+        if abs(width - want_w) > TOLERANCE or abs(height - want_h) > TOLERANCE:
+            raise ExportError(
+                f"{path.name}: page {number} is {width:.2f} x {height:.2f} pt, expected {size} {want_w} x {want_h}"
+            )
 
 
 def export_pdfs(site: Path, pages: list[dict], out: Path) -> list[Path]:
@@ -63,7 +70,7 @@ def export_pdfs(site: Path, pages: list[dict], out: Path) -> list[Path]:
                 page.goto((site / item["html"]).resolve().as_uri(), wait_until="load")
                 page.emulate_media(media="print")
                 page.pdf(path=str(target), format=item["size"], print_background=True, prefer_css_page_size=True)
-                check_pdf(target, item["size"])
+                check_pdf(target, item["size"], item.get("pages", 1))
                 written.append(target)
             browser.close()
     except PlaywrightError as exc:

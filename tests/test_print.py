@@ -29,7 +29,11 @@ I18N = CONFIG.plugins["i18n"].config
 DEFAULT = next(lang.locale for lang in I18N.languages if lang.default)
 LANGS = [lang.locale for lang in I18N.languages]
 EXPORT = ROOT / "scripts" / "export_print.py"
-PAPER = {"A4": (595.28, 841.89), "A6": (297.64, 419.53)}  # PDF points, written out here on purpose
+PAPER = {
+    "A3": (841.89, 1190.55),
+    "A4": (595.28, 841.89),
+    "A6": (297.64, 419.53),
+}  # PDF points, written out here on purpose
 FIXTURE_URL = "https://example.org/vigie/"
 OLD, NEW = ("119", "119"), ("116 111", "116111")  # child-in-danger: number, tel
 
@@ -172,7 +176,8 @@ def exported(site_dir, tmp_path_factory) -> Path:
 
 
 def materials(lang: str) -> list[str]:
-    return [f"{prefix(lang)}print/{name}" for name in ("poster-a4.html", "card-a6.html", "qr.svg", "qr.png")]
+    names = ("poster-a4.html", "card-a6.html", "quiz-cards.html", "board.html", "qr.svg", "qr.png")
+    return [f"{prefix(lang)}print/{name}" for name in names]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -238,16 +243,20 @@ def test_posters_page_opens_and_downloads_every_material(site_dir, lang):
 
 
 def test_export_writes_one_page_pdfs_of_the_right_size(exported):
-    expected = {
-        f"vigie-{kind}-{lang}.pdf": size for lang in LANGS for kind, size in (("poster-a4", "A4"), ("card-a6", "A6"))
-    }
+    """Posters, pocket cards and the board: one page each. Quiz cards: a front and a back per sheet."""
+    kinds = (("poster-a4", "A4"), ("card-a6", "A6"), ("board", "A3"), ("quiz-cards", "A4"))
+    expected = {f"vigie-{kind}-{lang}.pdf": size for lang in LANGS for kind, size in kinds}
     expected["vigie-poster-multilingual.pdf"] = "A4"
     assert {p.name for p in exported.glob("*.pdf")} == set(expected)
     for name, size in expected.items():
         pages = PdfReader(exported / name).pages
-        assert len(pages) == 1, name
-        box = pages[0].mediabox
-        assert abs(float(box.width) - PAPER[size][0]) <= 1 and abs(float(box.height) - PAPER[size][1]) <= 1, name
+        if "quiz-cards" in name:
+            assert len(pages) >= 2 and len(pages) % 2 == 0, name
+        else:
+            assert len(pages) == 1, name
+        for page in pages:
+            box = page.mediabox
+            assert abs(float(box.width) - PAPER[size][0]) <= 1 and abs(float(box.height) - PAPER[size][1]) <= 1, name
 
 
 def test_export_copies_every_qr_code(site_dir, exported):
@@ -361,9 +370,11 @@ def test_fixture_has_every_language(fixture_site):
 def test_a_changed_number_reaches_every_poster(fixture_site):
     site = fixture_site["site"]
     pages = [p for lang in fixture_site["langs"] for p in (site / fixture_prefix(lang) / "print").glob("*.html")]
-    assert len(pages) == 2 * len(fixture_site["langs"]) + 1
+    assert len(pages) == 4 * len(fixture_site["langs"]) + 1  # posters, pocket card, quiz cards, board
     for page in pages:
-        dials = [n.text() for n in HTMLParser(page.read_text(encoding="utf-8")).css("bdi.number__dial")]
+        tree = HTMLParser(page.read_text(encoding="utf-8"))
+        # Quiz cards show numbers through the quiz's shortcodes; the others in number boxes.
+        dials = [n.text() for n in tree.css("bdi.vigie-number" if "quiz-cards" in page.name else "bdi.number__dial")]
         assert NEW[0] in dials and OLD[0] not in dials, page
     text = PdfReader(fixture_site["out"] / "vigie-poster-a4-ar.pdf").pages[0].extract_text()
     assert NEW[0] in text

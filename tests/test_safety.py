@@ -496,7 +496,7 @@ def test_offline_after_one_visit(fixture_site, browser):
         assert page.locator("#quick-exit").is_visible()
         assert page.locator("a[href^='tel:']").count() >= 1, path
     assert page.locator("link[rel=stylesheet]").count() >= 2
-    assert page.evaluate("getComputedStyle(document.querySelector('.vigie-bar')).position") == "fixed"
+    assert page.evaluate("getComputedStyle(document.querySelector('.vigie-bar')).position") == "sticky"
     context.close()
 
 

@@ -9,12 +9,19 @@ Posters are standalone HTML: CSS and QR code inlined, no script, no request, so
 a downloaded file prints on its own. Their templates and CSS live in
 overrides/print/. The `<!-- print-materials -->` shortcode lists them on the
 "Posters and cards" page.
+
+PDFs: when VIGIE_PRINT_FILES names the folder scripts/export_print.py wrote
+(`make print`; the publish job sets it), the PDFs found there are published
+under `print/pdf/` and `<!-- print-pdfs -->` links this language's ones. Without
+it (a local build), the shortcode renders nothing: no link to a missing file.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 from html import escape
 from pathlib import Path
 
@@ -30,6 +37,8 @@ TEMPLATES = Path(__file__).resolve().parents[1] / "print"
 PRINT_DIR = "print"
 MANIFEST = "materials.json"
 SHORTCODE_RE = re.compile(r"<!--\s*print-materials\s*-->")
+PDF_SHORTCODE_RE = re.compile(r"<!--\s*print-pdfs\s*-->")
+PDF_DIR = f"{PRINT_DIR}/pdf"
 RTL = {"ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb"}
 # (template, CSS files, paper size) of each printable page.
 KINDS = {
@@ -38,6 +47,7 @@ KINDS = {
     "poster-multilingual": ("poster-multilingual.html", ("base.css", "a4.css"), "A4"),
 }
 PER_LANGUAGE = ("poster-a4", "card-a6")
+KIT = ("quiz-cards", "board")  # written by workshop_kit.py; listed here, with their labels under `kit:`
 QR_ERROR = "h"  # 30% of the code can be lost (small print, torn corner) and it still scans
 PNG_SCALE, PNG_DPI = 25, 300  # about 1000 px for print shops
 
@@ -78,15 +88,43 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if PDF_SHORTCODE_RE.search(markdown):
+        markdown = PDF_SHORTCODE_RE.sub(lambda _: pdf_list(config, page.url or "."), markdown)
     if not SHORTCODE_RE.search(markdown):
         return markdown
     return SHORTCODE_RE.sub(lambda _: materials_list(config, page.url or "."), markdown)
 
 
+def exported_pdfs() -> dict[str, Path]:
+    """{file name: path} of the PDFs `make print` wrote, when VIGIE_PRINT_FILES names their folder."""
+    folder = os.environ.get("VIGIE_PRINT_FILES")
+    if not folder or not Path(folder).is_dir():
+        return {}
+    return {path.name: path for path in sorted(Path(folder).glob("vigie-*.pdf"))}
+
+
+def pdf_list(config, page_url: str) -> str:
+    """Links to this language's poster and card PDFs and the multilingual poster's, if they were exported."""
+    pdfs = exported_pdfs()
+    data = config.extra["vigie"]
+    t = data.labels["print"]
+    wanted = [(f"vigie-{kind}-{data.lang}.pdf", t[kind.replace("-", "_")]) for kind in PER_LANGUAGE]
+    wanted.append(("vigie-poster-multilingual.pdf", t["poster_multilingual"]))
+    items = []
+    for name, label in wanted:
+        if name in pdfs:
+            href = escape(get_relative_url(f"{PDF_DIR}/{name}", page_url))
+            link = f'<a href="{href}" download="{escape(name)}">PDF</a>'
+            items.append(f"<li><strong>{escape(label)}</strong> {link}</li>")
+    return '\n<ul class="vigie-print-pdfs">\n' + "\n".join(items) + "\n</ul>\n" if items else ""
+
+
 def materials_list(config, page_url: str) -> str:
     """HTML list of every poster, card and QR code, this page's language first."""
     data = config.extra["vigie"]
-    t = data.labels["print"]
+    t, kit = data.labels["print"], data.labels["kit"]
+    _, default, _ = i18n_languages(config)
+    base_kit = load(default, default).labels["kit"]
     langs = sorted(languages(config), key=lambda item: item["code"] != data.lang)
 
     def link(target: str, text: str, download: str | None = None) -> str:
@@ -94,9 +132,10 @@ def materials_list(config, page_url: str) -> str:
         attr = f' download="{escape(download)}"' if download else ""
         return f'<a href="{escape(href)}"{attr}>{escape(text)}</a>'
 
-    def item(label: str, target: str, name: str) -> str:
+    def item(label: str, target: str, name: str, label_lang: str = "") -> str:
         links = f"{link(target, t['open'])} · {link(target, t['download'], name)}"
-        return f"<li><strong>{escape(label)}</strong> {links}</li>"  # no colon: its spacing is language-specific
+        mark = f' lang="{label_lang}"' if label_lang else ""
+        return f"<li><strong{mark}>{escape(label)}</strong> {links}</li>"  # no colon: its spacing is language-specific
 
     def qr_item(base: str, name: str) -> str:
         svg = link(f"{base}.svg", t["svg"], f"{name}.svg")
@@ -112,6 +151,11 @@ def materials_list(config, page_url: str) -> str:
         parts.append(f'<h2 id="print-{code}">{name}</h2><ul>')
         for kind in PER_LANGUAGE:
             parts.append(item(t[kind.replace("-", "_")], f"{folder}/{kind}.html", f"vigie-{kind}-{code}.html"))
+        for kind in KIT:
+            key = kind.replace("-", "_")
+            same = data.lang != default and kit[key] == base_kit[key]  # not translated yet: marked as the default's
+            label_lang = default if same else ""
+            parts.append(item(kit[key], f"{folder}/{kind}.html", f"vigie-{kind}-{code}.html", label_lang))
         parts.append(qr_item(f"{folder}/qr", f"vigie-qr-{code}") + "</ul>")
         if lang is langs[0]:
             parts.append(f'<h2 id="print-all">{escape(t["all_languages"])}</h2><ul>')
@@ -131,6 +175,15 @@ def on_post_build(config):
     if plugin is not None and plugin.building:
         return  # one language's inner build: the outermost call writes for all
     write_materials(config, Path(config.site_dir))
+    publish_pdfs(Path(config.site_dir))
+
+
+def publish_pdfs(site: Path) -> None:
+    pdfs = exported_pdfs()
+    if pdfs:
+        (site / PDF_DIR).mkdir(parents=True, exist_ok=True)
+    for name, path in pdfs.items():
+        shutil.copyfile(path, site / PDF_DIR / name)
 
 
 def write_materials(config, site: Path) -> None:

@@ -25,7 +25,15 @@ from vigie_data import VCARD_NAME, channel_url, hours_text, i18n_languages
 
 SHORTCODE_RE = re.compile(r"<!--\s*([a-z][a-z-]*)(?::([A-Za-z0-9_-]+))?\s*-->")
 # Shortcodes that other hooks expand; listed so a typo elsewhere still fails.
-OTHER_HOOKS = {"translation-status", "print-materials", "french-phrases", "sms-114", "history-switch"}
+OTHER_HOOKS = {
+    "translation-status",
+    "print-materials",
+    "print-pdfs",
+    "french-phrases",
+    "sms-114",
+    "history-switch",
+    "workshop-kit",
+}
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -1,5 +1,6 @@
 """Files written after each language build: per-language 404 pages and vCards,
-plus one theme fix applied once every language is built.
+plus one theme fix applied once every language is built, after which Material's
+bundle and search worker are renamed after their final content (vigie_data.fingerprint_theme_bundle).
 
 static-i18n builds the default language, then every other language into the
 same site_dir from the default build's `on_post_build` (priority -100). This
@@ -13,7 +14,15 @@ from pathlib import Path
 
 import phonenumbers
 from mkdocs.plugins import event_priority
-from vigie_data import VCARD_NAME, channel_url, hours_text, i18n_languages, load, patch_theme_bundle
+from vigie_data import (
+    VCARD_NAME,
+    channel_url,
+    fingerprint_theme_bundle,
+    hours_text,
+    i18n_languages,
+    load,
+    patch_theme_bundle,
+)
 
 _default_404: dict[str, str] = {}
 
@@ -61,6 +70,7 @@ def on_post_build(config):
     if "html" in _default_404:
         (site / "404.html").write_text(_default_404["html"], encoding="utf-8")
     disable_switcher_sitemap_fetch(site)
+    fingerprint_theme_bundle(site)  # last: after every patch, before security.py hashes the pages (-300)
 
 
 def disable_switcher_sitemap_fetch(site: Path) -> None:

@@ -3,6 +3,9 @@
 The numbers come from the site checker (scripts/checksite/translations.py), so
 the page and `make check` always agree. Labels are read from
 data/i18n/<lang>.yml under `translation_status.*` when present (English otherwise).
+Each language also shows when a native speaker last read its pages
+(`native_review` in data/i18n/<lang>.yml). With VIGIE_REPO_URL, each outdated
+page links to what changed in English and to the repository's editor.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
 if SCRIPTS not in sys.path:
     sys.path.insert(0, SCRIPTS)
 
+from checksite.native_review import native_review  # noqa: E402
 from checksite.project import load_project  # noqa: E402
 from checksite.translations import translation_status  # noqa: E402
 
@@ -32,6 +36,10 @@ LABELS = {
     "to_update": "To update",
     "complete": "Every page is translated and up to date.",
     "no_history": "Outdated pages are not known: the build has no git history.",
+    "native_review": "Read by a native speaker",
+    "not_reviewed": "not yet",
+    "what_changed": "what changed in English",
+    "edit": "edit this translation",
 }
 _cache: dict = {}
 
@@ -72,11 +80,15 @@ def render(config_file: str, locale: str | None) -> str:
     lines = [
         f'<div class="vigie-scroll" tabindex="0" role="region" aria-label="{t["percent"]}" markdown>',
         "",
-        f"| {t['language']} | {t['pages']} | {t['done']} | {t['missing']} | {t['outdated']} | {t['percent']} |",
-        "|---|--:|--:|--:|--:|--:|",
+        f"| {t['language']} | {t['pages']} | {t['done']} | {t['missing']} | {t['outdated']} | {t['percent']} "
+        f"| {t['native_review']} |",
+        "|---|--:|--:|--:|--:|--:|---|",
     ]
     for s in statuses:
-        lines.append(f"| {s.name} | {s.pages} | {s.done} | {len(s.missing)} | {len(s.outdated)} | {s.percent}% |")
+        review = native_review(project, s.locale) or t["not_reviewed"]
+        lines.append(
+            f"| {s.name} | {s.pages} | {s.done} | {len(s.missing)} | {len(s.outdated)} | {s.percent}% | {review} |"
+        )
     lines += ["", "</div>", ""]
     todo = [s for s in statuses[1:] if s.missing or s.outdated]
     for s in todo:
@@ -84,13 +96,22 @@ def render(config_file: str, locale: str | None) -> str:
         if s.missing:
             parts.append(f"{t['to_translate']}: " + ", ".join(f"`{p}`" for p in s.missing))
         if s.outdated:
-            parts.append(f"{t['to_update']}: " + ", ".join(f"`{p}` ({len(c)})" for p, c in s.outdated.items()))
+            parts.append(
+                f"{t['to_update']}: " + ", ".join(_outdated(p, c, s.links.get(p), t) for p, c in s.outdated.items())
+            )
         lines.append(f"- **{s.name}**: " + "; ".join(parts))
     if not todo:
         lines.append(t["complete"])
     if not _cache["history"]:
         lines += ["", f"*{t['no_history']}*"]
     return "\n".join(lines) + "\n"
+
+
+def _outdated(page: str, commits: list, links: tuple[str, str] | None, t: dict) -> str:
+    text = f"`{page}` ({len(commits)})"
+    if links:
+        text += f" ([{t['what_changed']}]({links[0]}), [{t['edit']}]({links[1]}))"
+    return text
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -302,6 +302,8 @@ def load(lang: str, default: str = "en", data_dir: Path | None = None) -> SiteDa
     site = load_site(data_dir / "site.yml")
     check_labels(registry, load_labels(default, data_dir / "i18n", default), f"data/i18n/{default}.yml")
     labels = load_labels(lang, data_dir / "i18n", default)
+    if site.get("quick_exit_url") and not site.get("quick_exit_name"):
+        raise DataError("data/site.yml: quick_exit_name is missing: name the site quick_exit_url opens (read out)")
     data = SiteData(lang=lang, registry=registry, labels=labels, site=site)
     site_where = f"{_rel(data_dir / 'site.yml')}:{_site_line(data_dir / 'site.yml', 'emergency_bar')}"
     for hid in site.get("emergency_bar") or []:
@@ -395,3 +397,55 @@ def patch_theme_bundle(site: Path, patches: list[tuple[str, str]], fix: str, glo
 def french_labels() -> dict:
     """data/i18n/fr.yml over English: the French text every language shows (reach.py)."""
     return load_labels("fr")
+
+
+# Files whose references may name a theme file: pages, the service workers' precache lists, manifests.
+_REFERRING = (".html", ".js", ".json", ".webmanifest")
+# Material's files that the build patches (search_split.py, site_outputs.py). The search
+# worker comes first: the pages name it, and renaming it must not follow the bundle's hash.
+PATCHED_THEME_FILES = ("workers/search.*.min.js", "bundle.*.min.js")
+
+
+def fingerprint_theme_bundle(site: Path, globs: tuple[str, ...] = PATCHED_THEME_FILES) -> list[str]:
+    """Name each patched Material file after its final content, and rewrite every reference to it.
+
+    These files keep Material's fingerprint when we patch them, and `_headers` serves
+    fingerprinted files as immutable for a year: without a new name, a phone that
+    has the old file would never get a changed patch. Run once, after every patch.
+    Returns the new file names.
+    """
+    import hashlib
+
+    from mkdocs.exceptions import PluginError
+
+    folder = site / "assets" / "javascripts"
+    names = []
+    for glob in globs:
+        found = sorted(folder.glob(glob))
+        if len(found) != 1:
+            raise PluginError(f"fingerprint_theme_bundle: expected one {glob} in {folder}, found {len(found)}")
+        old = found[0]
+        data = old.read_bytes()
+        stem = old.name.split(".", 1)[0]
+        new = old.with_name(f"{stem}.{hashlib.sha256(data).hexdigest()[:8]}.min.js")
+        names.append(new.name)
+        if new == old:
+            continue
+        new.write_bytes(data)
+        old.unlink()
+        needle = old.name.encode()
+        for path in site.rglob("*"):
+            if path.suffix in _REFERRING and path.is_file() and path != new:
+                content = path.read_bytes()
+                if needle in content:
+                    path.write_bytes(content.replace(needle, new.name.encode()))
+    return names
+    new.write_bytes(data)
+    old.unlink()
+    needle = old.name.encode()
+    for path in site.rglob("*"):
+        if path.suffix in _REFERRING and path.is_file() and path != new:
+            content = path.read_bytes()
+            if needle in content:
+                path.write_bytes(content.replace(needle, new.name.encode()))
+    return new.name

@@ -11,16 +11,25 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "missing-asset": ("links", "error", "Add the file, or fix the src/href path."),
     "bad-tel": ("links", "error", "Use a valid number: short code for the region, or E.164 (+33...)."),
     "external-link": ("links", "warning", "Update or remove the link: the site does not answer."),
+    "external-unchecked": ("links", "warning", "Open the link in a browser: the server would not tell a robot."),
     # Warnings: static-i18n falls back to the default language, so nothing is broken.
     "missing-translation": ("translations", "warning", "Translate the page into the language folder."),
     "orphan-translation": ("translations", "error", "Delete or rename the page to match the default language."),
     "outdated-translation": ("translations", "warning", "Bring the translation up to date with these commits."),
     "missing-label": ("translations", "warning", "Add the label in this language."),
+    "native-review-outdated": (
+        "translations",
+        "warning",
+        "Ask a native speaker to read the changed pages, then update native_review.",
+    ),
+    # Facts in data/helplines.yml (scripts/checksite/facts.py).
+    "stale-fact": ("facts", "warning", "Re-check the number at its source, then update `checked` (YYYY-MM-DD)."),
+    "stale-fact-event": ("facts", "error", "The event is near: re-check at the source now, then update `checked`."),
     "unsafe-html": ("content", "error", "Remove the script, frame, event handler or javascript: URL."),
     "third-party-resource": ("content", "error", "Copy the file into docs/ and link it locally."),
     "hardcoded-phone": ("content", "error", "Use a shortcode: <!-- helpline:ID --> or <!-- number:ID -->."),
 }
-CHECKS = ("links", "translations", "content")
+CHECKS = ("links", "translations", "content", "facts")
 
 
 @dataclass

@@ -12,6 +12,7 @@ class Commit:
     short: str
     date: str
     subject: str
+    sha: str = ""  # the full hash, for links
 
     def __str__(self) -> str:
         return f"{self.short} {self.date} {self.subject}"
@@ -21,6 +22,8 @@ class Commit:
 class History:
     commits: list[Commit] = field(default_factory=list)
     touched: dict[str, list[int]] = field(default_factory=dict)  # path -> commit indexes, newest first
+    head: str = ""  # the full hash of HEAD
+    prefix: str = ""  # docs_dir inside the repository, e.g. "docs/"
 
     def last(self, path: str) -> Commit | None:
         indexes = self.touched.get(path)
@@ -51,15 +54,18 @@ def load_history(docs_dir: Path) -> tuple[History | None, str | None]:
         return None, f"git history is not available ({reason.removeprefix('fatal: ')})"
     if shallow.stdout.strip() == "true":
         return None, "git history is shallow (clone with fetch-depth: 0): outdated translations not checked"
-    log = _git(docs_dir, "log", "--no-renames", "--relative", "--format=%x1e%h%x1f%cs%x1f%s", "--name-only", "--", ".")
+    log = _git(
+        docs_dir, "log", "--no-renames", "--relative", "--format=%x1e%h%x1f%cs%x1f%s%x1f%H", "--name-only", "--", "."
+    )
     if log.returncode != 0:
         return None, "git history is not available (git log failed)"
-    history = History()
+    where = _git(docs_dir, "rev-parse", "HEAD", "--show-prefix").stdout.split("\n")
+    history = History(head=where[0].strip(), prefix=(where[1] if len(where) > 1 else "").strip())
     for block in log.stdout.split("\x1e")[1:]:
         head, _, names = block.partition("\n")
-        short, date, subject = (head.split("\x1f") + ["", ""])[:3]
+        short, date, subject, sha = (head.split("\x1f") + ["", "", ""])[:4]
         index = len(history.commits)
-        history.commits.append(Commit(short, date, subject))
+        history.commits.append(Commit(short, date, subject, sha))
         for name in names.split("\n"):
             if name:
                 history.touched.setdefault(name, []).append(index)

@@ -184,10 +184,15 @@ def check_links(project: Project, report: Report, external: bool = False) -> Non
     if external:
         from .external import check_external
 
-        for url, problem in check_external(externals).items():
+        for url, (state, problem) in check_external(externals).items():
             ref = externals[url]
             line = locate(pages[ref.page].text, ref, {})
-            report.add(Finding("external-link", ref.page, line, url, None, f"{url}: {problem}"))
+            kind, said = (
+                ("external-link", problem)
+                if state == "broken"
+                else ("external-unchecked", f"could not check ({problem})")
+            )
+            report.add(Finding(kind, ref.page, line, url, None, f"{url}: {said}"))
 
 
 def _judge(ref: Ref, target: Target, site: SiteFiles, pages: dict[str, Page], region: str | None) -> Finding | None:

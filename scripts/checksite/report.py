@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import unicodedata
 from collections import Counter
 from itertools import groupby
@@ -94,15 +93,8 @@ def as_github(report: Report, project: Project) -> str:
     for note in report.notes:
         props = f" file={_escape(note.file, True)}" if note.file else ""
         lines.append(f"::{'error' if note.fatal else 'notice'}{props}::{_escape(note.message)}")
-    if report.status:
+    if report.status:  # the job summary: check_site.py --summary "$GITHUB_STEP_SUMMARY"
         lines.extend(status_table(report.status))
-        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary_file:
-            try:
-                with open(summary_file, "a", encoding="utf-8") as out:
-                    out.write("\n".join(["## Translations", "", *markdown_table(report.status), ""]))
-            except OSError:
-                pass
     lines.append(f"{report.errors} errors, {report.warnings} warnings")
     return "\n".join(lines)
 

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from .content import check_markdown
+from .facts import check_fact_urls, check_facts
 from .findings import CHECKS, Report
 from .labels import check_labels
 from .layout import load_layout
 from .links import check_links, read_text
+from .native_review import check_native_review
 from .project import Project
 from .thirdparty import check_third_party
 from .translations import markdown_files, translation_status
 
 
-def run_checks(project: Project, checks: tuple[str, ...] = CHECKS, external: bool = False) -> Report:
+def run_checks(
+    project: Project, checks: tuple[str, ...] = CHECKS, external: bool = False, today: date | None = None
+) -> Report:
     report = Report(checks=tuple(c for c in CHECKS if c in checks))
     if "links" in checks:
         if project.site_dir.is_dir():
@@ -30,6 +35,7 @@ def run_checks(project: Project, checks: tuple[str, ...] = CHECKS, external: boo
         else:
             translation_status(project, report)
             check_labels(project, report)
+            check_native_review(project, report)
     if "content" in checks:
         check_content(project, report)
         if project.site_dir.is_dir():
@@ -38,6 +44,10 @@ def run_checks(project: Project, checks: tuple[str, ...] = CHECKS, external: boo
         elif "links" not in checks:
             report.note(f"site dir {project.rel(project.site_dir)} does not exist: what the theme and config load"
                         " from other hosts is not checked (build the site first)")  # fmt: skip
+    if "facts" in checks or ("links" in checks and external):
+        facts = check_facts(project, Report() if "facts" not in checks else report, today)
+        if "links" in checks and external:
+            check_fact_urls(project, report, facts)
     return _sorted(report)
 
 

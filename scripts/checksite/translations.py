@@ -15,6 +15,7 @@ from .findings import Finding, Report
 from .gitlog import Commit, load_history
 from .layout import Layout, load_layout
 from .project import Project
+from .repo_links import compare_url, edit_url, repo_branch, repo_url
 
 SHOWN_COMMITS = 5
 
@@ -26,6 +27,7 @@ class LanguageStatus:
     pages: int
     missing: list[str] = field(default_factory=list)
     outdated: dict[str, list[Commit]] = field(default_factory=dict)
+    links: dict[str, tuple[str, str]] = field(default_factory=dict)  # outdated page -> (compare, edit) URLs
     orphans: list[str] = field(default_factory=list)
 
     @property
@@ -96,6 +98,18 @@ def project_layout(project: Project, report: Report | None = None) -> Layout | N
     return None if layout.problems else layout
 
 
+def translator_links(history, path: str, environ=None) -> tuple[str, str] | None:
+    """(compare, edit) URLs for an outdated translation at `path` (relative to docs_dir), when the repo is known.
+
+    The compare view starts at the translation's last commit: the English text
+    it was based on. It ends at HEAD: the English text now.
+    """
+    repo, last = repo_url(environ), history.last(path)
+    if not repo or not last or not last.sha or not history.head:
+        return None
+    return compare_url(repo, last.sha, history.head), edit_url(repo, repo_branch(environ), history.prefix + path)
+
+
 def translation_status(project: Project, report: Report | None = None) -> list[LanguageStatus]:
     """One status per built language, default first. Adds findings to `report`."""
     default = project.default
@@ -118,6 +132,9 @@ def translation_status(project: Project, report: Report | None = None) -> list[L
             changes = history.changes_since(base[rel], mine[rel]) if history else None
             if changes:
                 status.outdated[rel] = changes
+                links = translator_links(history, mine[rel])
+                if links:
+                    status.links[rel] = links
         statuses.append(status)
         if report is None:
             continue
@@ -154,7 +171,10 @@ def translation_status(project: Project, report: Report | None = None) -> list[L
                     f"{docs}/{base[rel]}",
                     lang.locale,
                     f"{docs}/{base[rel]} changed since: {shown}{more}",
-                    hint=f"Apply the changes to the translation: git diff "
+                    hint=f"Apply the changes to the translation: what changed in English: {status.links[rel][0]} ; "
+                    f"edit this translation on GitHub: {status.links[rel][1]}"
+                    if rel in status.links
+                    else f"Apply the changes to the translation: git diff "
                     f"{history.last(mine[rel]).short} HEAD -- {docs}/{base[rel]}",
                 )
             )

@@ -28,7 +28,16 @@
   toggle.addEventListener("change", function () {
     if (toggle.checked) open();
   });
-  input.addEventListener("focus", load);
+  // Keyboard: Tab into the search field opens the search; Tab out of it closes it,
+  // so focus never lands on a hidden field or behind the open search.
+  input.addEventListener("focus", function () {
+    if (!toggle.checked) toggle.click();
+    load();
+  });
+  var dialog = document.querySelector("[data-md-component=search]");
+  document.addEventListener("focusin", function (event) {
+    if (toggle.checked && dialog && !dialog.contains(event.target)) toggle.click();
+  });
   document.addEventListener("keydown", function (event) {
     if (loaded || event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
     var target = event.target;
