@@ -20,7 +20,7 @@ from test_safety import _search, phone_context  # noqa: F401  (phone_context is 
 from vigie_data import load_helplines
 
 # Languages whose docs/<lang>/what-to-do.md and browse-safely.md do not have the issue-18 sections yet.
-PENDING = {"nl"}
+PENDING: set[str] = set()
 POSITION = {"latitude": 48.85661, "longitude": 2.35222, "accuracy": 12}
 FRENCH = yaml.safe_load((ROOT / "data" / "i18n" / "fr.yml").read_text(encoding="utf-8"))
 
