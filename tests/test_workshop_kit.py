@@ -240,21 +240,40 @@ def test_text_within_the_budgets_fits(browser, tmp_path):
             page.close()
 
 
-def test_untranslated_kit_text_falls_back_to_english_marked_lang_en(site_dir):
-    """German has its own quiz but no `kit:` labels and no professionals' quiz yet."""
-    de_yml = (ROOT / "data" / "i18n" / "de.yml").read_text(encoding="utf-8")
-    assert "\nkit:" not in de_yml, "German is translated now: pick another language for this test"
-    cards = tree(site_dir, "de", "quiz-cards.html")
+def _without_kit_labels(text: str) -> str:
+    """A data/i18n file with its top-level `kit:` block removed (as before a translator reaches it)."""
+    return re.sub(r"^kit:\n(?:(?:[ #].*)?\n)*", "", text, count=1, flags=re.M)
+
+
+@pytest.fixture(scope="module")
+def untranslated_kit_site(tmp_path_factory) -> Path:
+    """German as it was before its kit was translated: no `kit:` labels, no professionals' quiz."""
+    base = tmp_path_factory.mktemp("untranslated-kit")
+    copy_project(base, with_docs=True)
+    de_yml = base / "data" / "i18n" / "de.yml"
+    text = de_yml.read_text(encoding="utf-8")
+    assert "\nkit:" in text
+    de_yml.write_text(_without_kit_labels(text), encoding="utf-8")
+    assert "\nkit:" not in de_yml.read_text(encoding="utf-8")
+    (base / "docs" / "de" / "professionals-quiz.md").unlink()
+    result = mkdocs_build(base / "mkdocs.yml", base / "site", env={"VIGIE_PREVIEW_LANG": "de"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return base / "site"
+
+
+def test_untranslated_kit_text_falls_back_to_english_marked_lang_en(site_dir, untranslated_kit_site):
+    cards = tree(untranslated_kit_site, "de", "quiz-cards.html")
     assert cards.css_first("html").attributes["lang"] == "de"
     assert cards.css_first(".sheet__hint").attributes.get("lang") == "en"
     langs = {c.attributes.get("lang") for c in cards.css(".card--front")}
     assert langs == {None, "en"}, "German quiz cards (no mark) and the English professionals' quiz (lang=en)"
-    board = tree(site_dir, "de", "board.html")
+    board = tree(untranslated_kit_site, "de", "board.html")
     assert board.css_first(".headline").attributes.get("lang") == "en"
     assert all(s.attributes.get("lang") == "en" for s in board.css(".square__text"))
-    fr = tree(site_dir, "fr", "board.html")
-    assert fr.css_first(".headline").attributes.get("lang") is None
-    assert not [s for s in fr.css(".square__text") if s.attributes.get("lang")]
+    for lang in ("fr", "de"):  # translated: nothing marked as borrowed English
+        translated = tree(site_dir, lang, "board.html")
+        assert translated.css_first(".headline").attributes.get("lang") is None
+        assert not [s for s in translated.css(".square__text") if s.attributes.get("lang")]
 
 
 # ---- Bad input fails the build with file:line ------------------------------------------------
