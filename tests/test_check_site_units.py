@@ -110,6 +110,10 @@ PHONES = [
     ("- 17\n- 18", []),
     ("Appelez le 119 maintenant.", ["119"]),
     ("In 2019, call 3018.", ["3018"]),
+    # Ages in CJK, even near a call word: not phones.
+    ("- [18歳未満で、助けが必要](#young-people)", []),
+    ("18岁以下的年轻人也可以打电话。", []),
+    ("열여덟 살 미만, 18세 미만은 전화하세요.", []),
 ]
 
 

@@ -85,6 +85,7 @@ _NOT_AFTER = (
     "janv", "januar", "febr", "févr", "march", "mars", "märz", "april", "avril", "june", "juin", "july", "juil",
     "juli", "august", "août", "septem", "octob", "oktob", "novem", "decem", "décem", "dezem",
     "años", "jahre", "anni", "лет", "год",
+    "歳", "才", "岁", "세", "살",  # years of age: 18歳, 18岁, 18세
 )  # fmt: skip
 # Labels ("Median: 3018") that say the number is a figure, not a phone.
 _FIGURE_LABELS = (
