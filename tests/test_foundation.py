@@ -140,3 +140,13 @@ def test_pages_load_with_local_requests_only_and_localised_404(site_url: str, ph
     import vigie_data
 
     assert title == vigie_data.load_labels(other or DEFAULT)["ui"]["not_found_title"]
+
+
+def test_the_built_stylesheet_is_minified_with_every_rule_kept(site_dir):
+    """Every page loads vigie.css on roaming data: comments and spaces are dropped at build time."""
+    source = (ROOT / "overrides" / "assets" / "css" / "vigie.css").read_text(encoding="utf-8")
+    built = (site_dir / "assets" / "css" / "vigie.css").read_text(encoding="utf-8")
+    rules = re.sub(r"/\*.*?\*/", "", source, flags=re.S)
+    assert "/*" not in built and len(built) < 0.8 * len(source)
+    assert built.count("{") == rules.count("{") and built.count("}") == rules.count("}")
+    assert re.sub(r"\s", "", built) == re.sub(r"\s", "", rules)

@@ -9,6 +9,7 @@ hook runs at -200, so its last call happens after every language is done.
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 from pathlib import Path
 
@@ -70,7 +71,19 @@ def on_post_build(config):
     if "html" in _default_404:
         (site / "404.html").write_text(_default_404["html"], encoding="utf-8")
     disable_switcher_sitemap_fetch(site)
+    minify_css(site / "assets" / "css" / "vigie.css")
     fingerprint_theme_bundle(site)  # last: after every patch, before security.py hashes the pages (-300)
+
+
+def minify_css(path: Path) -> None:
+    """Drop comments and spaces from our stylesheet: every page loads it, on roaming data.
+
+    The source keeps its comments for volunteers; the built file is about 40 % smaller gzipped.
+    Our CSS has no strings or url()s with spaces, which this simple pass would change.
+    """
+    css = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)
+    css = re.sub(r"\s*([{};,>])\s*", r"\1", re.sub(r"\s+", " ", css))
+    path.write_text(css.strip() + "\n", encoding="utf-8")
 
 
 def disable_switcher_sitemap_fetch(site: Path) -> None:
