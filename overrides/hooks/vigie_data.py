@@ -440,12 +440,3 @@ def fingerprint_theme_bundle(site: Path, globs: tuple[str, ...] = PATCHED_THEME_
                 if needle in content:
                     path.write_bytes(content.replace(needle, new.name.encode()))
     return names
-    new.write_bytes(data)
-    old.unlink()
-    needle = old.name.encode()
-    for path in site.rglob("*"):
-        if path.suffix in _REFERRING and path.is_file() and path != new:
-            content = path.read_bytes()
-            if needle in content:
-                path.write_bytes(content.replace(needle, new.name.encode()))
-    return new.name
