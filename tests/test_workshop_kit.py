@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -85,7 +86,10 @@ def kit_pdfs(site_dir, tmp_path_factory) -> Path:
         for lang in ("en", "fr", "ar", "zh")
         for kind, size, count in (("board", "A3", 1), ("quiz-cards", "A4", 2 * sheets(site_dir, lang)))
     ]
-    export_pdfs(site_dir, pages, out)  # checks the page count and size of each, as `make print` does
+    # Checks the page count and size of each, as `make print` does. In its own thread: the
+    # session's browser fixture may already run Playwright's sync API in this one.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(export_pdfs, site_dir, pages, out).result()
     return out
 
 
