@@ -23,13 +23,17 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# Stamps: pip runs again only when a requirements file changed.
-$(VENV)/.runtime: requirements.txt | $(BIN)/python
+# Stamps: pip runs again only when a requirements file or pyproject.toml changed.
+# The project itself (src/: the site checker `vigie-check` and the shared tools) is installed
+# editable, without dependencies: the pins in requirements*.txt decide those.
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.dev: requirements.txt requirements-dev.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@ $(VENV)/.runtime
 
 system-deps:
@@ -48,7 +52,7 @@ build: $(VENV)/.runtime
 
 # Under GitHub Actions: annotations on the lines, and the report in the job summary.
 check: build $(VENV)/.dev
-	$(BIN)/python scripts/check_site.py $(if $(GITHUB_ACTIONS),--format github --summary "$$GITHUB_STEP_SUMMARY")
+	$(BIN)/vigie-check $(if $(GITHUB_ACTIONS),--format github --summary "$$GITHUB_STEP_SUMMARY")
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -36,6 +36,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from vigie_check.project import load_project
+
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / "_work" / "bench12"
 WORK_ROOT = ROOT / "benchmarks" / "_work" / "bench12-root"  # the default language at the docs/ root
@@ -44,9 +46,6 @@ SECTION = "## Site checker vs linkchecker, two layouts"
 FILL = ["en", "fr", "de", "es", "it", "pt", "nl", "pl", "uk", "ar", "zh", "ja"]
 LOCALES: list[str] = []
 CHECKER = [sys.executable, str(ROOT / "scripts" / "check_site.py")]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from checksite.project import load_project  # noqa: E402
 
 
 def prepare(work: Path = WORK, root_default: bool = False) -> Path:
@@ -101,7 +100,7 @@ def prepare(work: Path = WORK, root_default: bool = False) -> Path:
 
 
 def _load_raw(path: Path) -> dict:
-    from checksite.project import load_yaml
+    from vigie_check.project import load_yaml
 
     return load_yaml(path)
 

@@ -25,12 +25,12 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from vigie_tools.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE, launch
+from vigie_tools.pages_server import PagesHandler, PagesServer
+
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / "_work"
-sys.path.insert(0, str(ROOT / "tests"))
 
-from support.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, launch  # noqa: E402
-from support.server import PagesHandler, PagesServer  # noqa: E402
 
 LIGHTHOUSE = WORK / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

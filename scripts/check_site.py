@@ -1,91 +1,14 @@
 #!/usr/bin/env python3
-"""Check the site: broken links and anchors, translations, unsafe content.
+"""The site checker, `vigie-check` (the vigie_check package, installed in .venv by make).
 
-    python scripts/check_site.py [CHECK ...] [--config mkdocs.yml] [--site DIR]
-                                 [--format text|json|github|markdown] [--external]
-                                 [--summary FILE] [--today YYYY-MM-DD]
+    python scripts/check_site.py [CHECK ...] [--config mkdocs.yml] [--site DIR] ...
 
-CHECK is links, translations, content or facts (default: all four).
---external also checks every external link, helpline url and source URL.
---summary appends a Markdown report (the GitHub job summary) to FILE. Exit codes:
-0 no errors (warnings allowed), 1 at least one error, 2 usage or config error.
-The checks live in scripts/checksite/, one module per concern.
+Kept so that existing commands and CI steps keep working; see `vigie-check --help`.
 """
 
-from __future__ import annotations
-
-import argparse
 import sys
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from checksite.facts import parse_date  # noqa: E402
-from checksite.findings import CHECKS  # noqa: E402
-from checksite.project import ConfigError, load_project  # noqa: E402
-from checksite.report import as_github, as_json, as_text  # noqa: E402
-from checksite.run import run_checks  # noqa: E402
-from checksite.summary import as_markdown  # noqa: E402
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line, exit 2
-        self.exit(2, f"check_site: error: {message} (see --help)\n")
-
-
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = _Parser(prog="check_site.py", description=__doc__.split("\n\n")[0])
-    parser.add_argument("checks", nargs="*", metavar="CHECK", help="links, translations, content, facts (default: all)")
-    parser.add_argument("--config", "-f", default="mkdocs.yml", help="the mkdocs config (default: mkdocs.yml)")
-    parser.add_argument("--site", "-d", help="the built site (default: the config's site_dir)")
-    parser.add_argument("--format", choices=("text", "json", "github", "markdown"), default="text")
-    parser.add_argument("--external", action="store_true", help="also check external URLs (needs network)")
-    parser.add_argument("--summary", metavar="FILE", help="also append a Markdown report to FILE")
-    parser.add_argument("--today", help="the date for staleness checks (default: $VIGIE_TODAY, else today)")
-    args = parser.parse_args(argv)
-    unknown = [c for c in args.checks if c not in CHECKS]
-    if unknown:
-        parser.error(f"unknown check {unknown[0]!r}: choose from {', '.join(CHECKS)}")
-    args.checks = tuple(dict.fromkeys(args.checks)) or CHECKS
-    if args.today and parse_date(args.today) is None:
-        parser.error(f"--today {args.today!r} is not a date like 2026-11-15")
-    return args
-
-
-def main(argv: list[str] | None = None) -> int:
-    start = time.perf_counter()
-    for stream in (sys.stdout, sys.stderr):  # odd file names must not crash the report
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
-    args = parse_args(argv)
-    try:
-        project = load_project(args.config, args.site)
-    except ConfigError as exc:
-        print(f"check_site: error: {exc}", file=sys.stderr)
-        return 2
-    report = run_checks(project, args.checks, external=args.external, today=parse_date(args.today))
-    seconds = time.perf_counter() - start
-    if args.summary:
-        try:
-            with open(args.summary, "a", encoding="utf-8") as out:
-                out.write(as_markdown(report, project) + "\n")
-        except OSError as exc:
-            print(f"check_site: error: cannot write --summary {args.summary}: {exc.strerror}", file=sys.stderr)
-            return 2
-    if args.format == "json":
-        print(as_json(report, seconds))
-    elif args.format == "markdown":
-        print(as_markdown(report, project))
-    elif args.format == "github":
-        print(as_github(report, project))
-    else:
-        print(as_text(report, project, seconds))
-    for note in report.notes:
-        if note.fatal and args.format == "json":
-            print(f"check_site: error: {note.message}", file=sys.stderr)
-    return report.exit_code()
-
+from vigie_check.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

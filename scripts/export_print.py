@@ -20,7 +20,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from chromium import CHROMIUM, launch  # scripts/ is on sys.path when run as a script
+from vigie_tools.chromium import CHROMIUM, launch
 
 # Paper sizes in PDF points (1/72 inch), portrait.
 PAPER = {"A3": (841.89, 1190.55), "A4": (595.28, 841.89), "A5": (419.53, 595.28), "A6": (297.64, 419.53)}

@@ -23,10 +23,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from checksite.project import ConfigError, load_project  # noqa: E402
-from checksite.run import run_checks  # noqa: E402
+from vigie_check.project import ConfigError, load_project
+from vigie_check.run import run_checks
 
 KEY_PAGES = ("index.md", "helplines.md", "what-to-do.md")
 SHARED = ("data/helplines.yml", "data/site.yml")

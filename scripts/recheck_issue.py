@@ -18,13 +18,11 @@ import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from checksite.facts import data_dir, load_facts, load_policy, parse_date, today  # noqa: E402
-from checksite.project import ConfigError, load_project  # noqa: E402
-from checksite.recheck import has_findings, issue_body  # noqa: E402
-from checksite.report import as_text  # noqa: E402
-from checksite.run import run_checks  # noqa: E402
+from vigie_check.facts import data_dir, load_facts, load_policy, parse_date, today
+from vigie_check.project import ConfigError, load_project
+from vigie_check.recheck import has_findings, issue_body
+from vigie_check.report import as_text
+from vigie_check.run import run_checks
 
 
 def run_url() -> str | None:

@@ -12,11 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+from vigie_tools.chromium import PHONE, launch
+from vigie_tools.pages_server import PagesServer
 
-from support.browser import PHONE, launch  # noqa: E402
-from support.server import PagesServer  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def main(argv=None) -> int:

@@ -10,13 +10,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "tests"))
+from vigie_tools.chromium import PHONE, launch
+from vigie_tools.pages_server import PagesServer
 
-from support.browser import PHONE, launch  # noqa: E402
-from support.server import PagesServer  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def mkdocs_build(config: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:

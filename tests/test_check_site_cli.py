@@ -12,7 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from check_site import main
+
+from vigie_check.cli import main
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "checker"
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "check_site.py"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checksite.facts import load_facts, parse_date
-from checksite.project import load_project
-from checksite.report import as_text
-from checksite.run import run_checks
+from vigie_check.facts import load_facts, parse_date
+from vigie_check.project import load_project
+from vigie_check.report import as_text
+from vigie_check.run import run_checks
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,8 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from checksite.project import load_project
-from checksite.run import run_checks
+
+from vigie_check.project import load_project
+from vigie_check.run import run_checks
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "checker" / "seeded"
 
@@ -95,7 +96,7 @@ def test_seeded_fixture_has_no_other_finding(project, found):
 
 
 def test_every_kind_but_network_and_git_ones_is_seeded():
-    from checksite.findings import KINDS
+    from vigie_check.findings import KINDS
 
     seeded = {e[0] for e in EXPECTED}
     # Network, git and calendar kinds: tested in test_check_site_cli.py and test_recheck.py.

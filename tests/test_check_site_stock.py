@@ -10,11 +10,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from check_site import main
-from checksite.project import load_project
-from checksite.run import run_checks
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from vigie_check.cli import main
+from vigie_check.project import load_project
+from vigie_check.run import run_checks
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "checker"

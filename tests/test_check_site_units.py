@@ -4,13 +4,14 @@ Markdown masking, and the property-based test that nothing ever raises."""
 from __future__ import annotations
 
 import pytest
-from checksite.content import check_markdown
-from checksite.links import Ref, locate, parse_page
-from checksite.markdown import mask_code
-from checksite.phones import CANDIDATE, phone_in_text, tel_problem
-from checksite.sitefiles import resolve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from vigie_check.content import check_markdown
+from vigie_check.links import Ref, locate, parse_page
+from vigie_check.markdown import mask_code
+from vigie_check.phones import CANDIDATE, phone_in_text, tel_problem
+from vigie_check.sitefiles import resolve
 
 
 @pytest.mark.parametrize(
@@ -252,9 +253,9 @@ def test_random_site_through_the_whole_checker_never_raises(pages, markdown):
     import tempfile
     from pathlib import Path
 
-    from checksite.project import load_project
-    from checksite.report import as_github, as_json, as_text
-    from checksite.run import run_checks
+    from vigie_check.project import load_project
+    from vigie_check.report import as_github, as_json, as_text
+    from vigie_check.run import run_checks
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

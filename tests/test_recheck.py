@@ -17,14 +17,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from check_site import main
-from checksite import external
-from checksite.facts import Fact, Policy, load_facts, load_policy, parse_date, staleness
-from checksite.findings import Finding
-from checksite.gitlog import Commit, History
-from checksite.recheck import MARKER, TITLE, issue_body
-from checksite.repo_links import compare_url, edit_url, repo_url
-from checksite.translations import translator_links
+
+from vigie_check import external
+from vigie_check.cli import main
+from vigie_check.facts import Fact, Policy, load_facts, load_policy, parse_date, staleness
+from vigie_check.findings import Finding
+from vigie_check.gitlog import Commit, History
+from vigie_check.recheck import MARKER, TITLE, issue_body
+from vigie_check.repo_links import compare_url, edit_url, repo_url
+from vigie_check.translations import translator_links
 
 ROOT = Path(__file__).resolve().parents[1]
 EVENT = Policy(recheck_days=180, event_start=date(2027, 6, 1), event_end=date(2027, 6, 20), event_name="Games")
@@ -336,8 +337,8 @@ def test_native_review_warns_when_pages_changed_after_it(tmp_path, capsys):
 
 
 def test_no_language_claims_a_native_review_yet():
-    from checksite.native_review import native_review
-    from checksite.project import load_project
+    from vigie_check.native_review import native_review
+    from vigie_check.project import load_project
 
     project = load_project(ROOT / "mkdocs.yml")
     assert len(project.languages) == 12

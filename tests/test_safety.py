@@ -25,7 +25,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from support.browser import PHONE
 from support.project import copy_project
-from support.server import PagesServer
+
+from vigie_tools.pages_server import PagesServer
 
 LANGS = ["en", "fr", "es", "ar", "zh", "ja", "ko"]
 NAMES = {

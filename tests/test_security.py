@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 import security
 from selectolax.lexbor import LexborHTMLParser
-from support.server import read_headers_file
+
+from vigie_tools.pages_server import read_headers_file
 
 
 def _site_headers(site_dir):
@@ -90,7 +91,7 @@ def test_pages_run_under_the_csp_without_violations(site_url, browser, path):
 
 
 def test_the_violation_watcher_sees_an_unhashed_inline_script(tmp_path, browser):
-    from support.server import PagesServer
+    from vigie_tools.pages_server import PagesServer
 
     html = (
         '<!doctype html><html><head><meta charset="utf-8"></head>'

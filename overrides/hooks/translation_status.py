@@ -1,6 +1,6 @@
 """Render `<!-- translation-status -->`: the translation status table, at build time.
 
-The numbers come from the site checker (scripts/checksite/translations.py), so
+The numbers come from the site checker (vigie_check.translations), so
 the page and `make check` always agree. Labels are read from
 data/i18n/<lang>.yml under `translation_status.*` when present (English otherwise).
 Each language also shows when a native speaker last read its pages
@@ -11,18 +11,12 @@ page links to what changed in English and to the repository's editor.
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import yaml
 
-SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
-if SCRIPTS not in sys.path:
-    sys.path.insert(0, SCRIPTS)
-
-from checksite.native_review import native_review  # noqa: E402
-from checksite.project import load_project  # noqa: E402
-from checksite.translations import translation_status  # noqa: E402
+from vigie_check.native_review import native_review
+from vigie_check.project import load_project
+from vigie_check.translations import translation_status
 
 SHORTCODE = re.compile(r"<!--\s*translation-status\s*-->")
 LABELS = {
@@ -69,7 +63,7 @@ def render(config_file: str, locale: str | None) -> str:
         project = load_project(config_file)
         _cache["project"] = project
         _cache["statuses"] = translation_status(project)
-        from checksite.gitlog import load_history
+        from vigie_check.gitlog import load_history
 
         _cache["history"] = load_history(project.docs_dir)[0] is not None
     project, statuses = _cache["project"], _cache["statuses"]

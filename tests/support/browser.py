@@ -1,13 +1,8 @@
-"""Browser helpers for the tests; the chromium launcher itself lives in scripts/chromium.py."""
+"""Browser helpers for the tests; the chromium launcher itself lives in vigie_tools.chromium."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-
-from chromium import CHROMIUM, CHROMIUM_ARGS, PHONE, launch  # noqa: E402
+from vigie_tools.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE, launch
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "PHONE", "launch", "RequestLog"]
 

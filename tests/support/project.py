@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# What a build needs besides docs/: hooks import the loader (overrides/hooks) and the checker (scripts).
+# What a build needs besides docs/: the hooks and their loader (overrides/hooks); the checker they
+# import is the installed vigie_check package. scripts/ is copied for tests that run them in the copy.
 BUILD_FILES = ("mkdocs.yml", "overrides", "data", "scripts")
 
 

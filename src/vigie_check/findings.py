@@ -22,7 +22,7 @@ KINDS: dict[str, tuple[str, str, str]] = {
         "warning",
         "Ask a native speaker to read the changed pages, then update native_review.",
     ),
-    # Facts in data/helplines.yml (scripts/checksite/facts.py).
+    # Facts in data/helplines.yml (vigie_check/facts.py).
     "stale-fact": ("facts", "warning", "Re-check the number at its source, then update `checked` (YYYY-MM-DD)."),
     "stale-fact-event": ("facts", "error", "The event is near: re-check at the source now, then update `checked`."),
     "unsafe-html": ("content", "error", "Remove the script, frame, event handler or javascript: URL."),

@@ -2,5 +2,6 @@
 
 One module per concern: `project` reads the config, `links` checks the built
 HTML, `translations` and `labels` check docs/ and data/, `content` checks the
-Markdown, `report` prints the findings. `scripts/check_site.py` is the CLI.
+Markdown, `report` prints the findings, `cli` is the `vigie-check` command
+(`python scripts/check_site.py` in this repository).
 """
