@@ -272,3 +272,57 @@ def test_random_site_through_the_whole_checker_never_raises(pages, markdown):
         project = load_project(root / "mkdocs.yml")
         report = run_checks(project)
         as_text(report, project), as_json(report), as_github(report, project)
+
+
+# Issues 25 and 26: sites with no extra.checker.region, in their own languages. Written for these tests.
+@pytest.mark.parametrize(
+    "text, languages, numbers",
+    [
+        # A call word is a whole word of the site's languages, never a prefix of another word.
+        ("The build numbering restarts: number 5 is next.", ("en",), []),
+        ("The kit is composed of 10 cards.", ("en",), []),
+        ("Pick template 1 and template 2 for the posters.", ("en",), []),
+        ("Release 3 of the poster set, version 4 of the cards.", ("en",), []),
+        ("The texture uses 12 shades.", ("en",), []),
+        ("Anna Freese 2041 wrote the guide.", ("en",), []),
+        ("Téléchargez 3 affiches et le guide 2026.", ("fr",), []),
+        ("Scroll below 120 pixels for the map.", ("en",), []),
+        ("Ce formulaire en ligne 2049 est court.", ("fr",), []),
+        ("Formulario en línea 3052 para voluntarios.", ("es",), []),
+        ("Bel 112.", ("en",), []),  # Dutch, but the site has no Dutch
+        ("Bel 112.", ("nl",), ["112"]),
+        # Citation markers, exponents, units: never phones, even near a call word.
+        ("Call the helpline [1], or the team [2, 3].", ("en",), []),
+        ("Call volume per visitor: 4.2 × 10⁻⁶ in July.", ("en",), []),
+        ("| Phone line | Supply |\n|---|---|\n| North | 50 kV |\n| South | 3 MW |", ("en",), []),
+        ("Phone the site office: 50 kV and 3 MW lines.", ("en",), []),
+        ("Call the venue: it uses 12 kWh a day and a 400 V supply.", ("en",), []),
+        # Still found: a call word beside the number.
+        ("Call 119 now.", ("en",), ["119"]),
+        ("Text 85258 to talk.", ("en",), ["85258"]),
+        ("Le numéro 3919 est gratuit.", ("fr",), ["3919"]),
+        # Missed before: national numbers of 8+ digits beside a call word, with no region to validate them.
+        ("If you are worried, call the team on 01 40 00 00 00 any day.", ("en",), ["01 40 00 00 00"]),
+        ("Call the helpline on 0800 000 0000.", ("en",), ["0800 000 0000"]),
+        ("Appelez l'équipe au 01 40 00 00 00.", ("fr",), ["01 40 00 00 00"]),
+        ("The report 2024 03 18 19 was filed.", ("en",), []),  # no call word
+    ],
+)
+def test_without_a_region_call_words_are_whole_words_of_the_site_languages(text, languages, numbers):
+    found = [m.group() for m in CANDIDATE.finditer(text) if phone_in_text(text, m.start(), m.end(), None, languages)]
+    assert found == numbers
+
+
+def test_a_national_number_without_a_region_says_how_to_fix_it():
+    (finding,) = check_markdown("Call us on 01 40 00 00 00.\n", "docs/a.md", "en", "example.org", None, ("en",))
+    assert (finding.kind, finding.line, finding.target) == ("hardcoded-phone", 1, "01 40 00 00 00")
+    assert "extra.checker.region" in finding.fix and "<!-- number:ID -->" in finding.fix
+
+
+def test_script_style_and_superscript_bodies_are_not_text():
+    text = (
+        "# Help\n\n<script>\nconst phone = 'call 0140000000'; button.onclick = () => { dial(119) };\n</script>\n"
+        "<style>.call { margin: 119px }</style>\n\nCall<sup>1</sup> the venue.\n"
+    )
+    findings = check_markdown(text, "docs/a.md", "en", "example.org", None, ("en",))
+    assert [(f.kind, f.line, f.target) for f in findings] == [("unsafe-html", 3, "<script>")]

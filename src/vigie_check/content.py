@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from .findings import Finding
-from .markdown import Lines, blank_all, mask_code
+from .markdown import Lines, blank_all, mask_code, spaces
 from .phones import CANDIDATE, phone_in_text
 
 UNSAFE_TAGS = {"script", "iframe", "object", "embed"}
@@ -98,9 +98,29 @@ class _Tags(HTMLParser):
             self.css.append((data, self.getpos()[0]))
 
 
-def check_markdown(text: str, file: str, language: str | None, site_host: str, region: str) -> list[Finding]:
-    masked = mask_code(text)
-    line_of = Lines(masked)
+# Not text for any content check: what <script> and <style> contain (the tags stay for the HTML checks),
+# and superscripts (citations¹, exponents 10<sup>-6</sup>).
+_BODIES = re.compile(r"(?is)(<(script|style|sup)\b[^>]*>)(.*?)(</\2\s*>|\Z)")
+
+
+def _blank_bodies(text: str) -> str:
+    """`text` with the bodies of <script>, <style> and <sup> blanked (offsets and lines kept)."""
+    if "<" not in text:
+        return text
+    return _BODIES.sub(lambda m: m.group(1) + spaces(m.group(3)) + m.group(4), text)
+
+
+def check_markdown(
+    text: str,
+    file: str,
+    language: str | None,
+    site_host: str,
+    region: str | None,
+    languages: tuple[str, ...] | None = None,
+) -> list[Finding]:
+    """Findings of one Markdown page; `languages` are the site's, for the call words of phone numbers."""
+    with_bodies = mask_code(text)
+    line_of = Lines(with_bodies)
     out: list[Finding] = []
 
     def add(kind: str, line: int, target: str | None, message: str) -> None:
@@ -108,7 +128,7 @@ def check_markdown(text: str, file: str, language: str | None, site_host: str, r
 
     parser = _Tags()
     try:
-        parser.feed(masked)
+        parser.feed(with_bodies)
         parser.close()
     except Exception:  # noqa: BLE001 - a parser bug must not hide other findings
         pass
@@ -136,6 +156,8 @@ def check_markdown(text: str, file: str, language: str | None, site_host: str, r
             if host:
                 add("third-party-resource", line, url, f"a style loads a resource from {host}")
 
+    masked = _blank_bodies(with_bodies)
+
     refs = {m.group(1).strip().lower(): m.group(2).strip("<>") for m in _REF_DEF.finditer(masked)}
     for match in _LINK.finditer(masked):
         url = match.group(2).strip("<>")
@@ -159,11 +181,19 @@ def check_markdown(text: str, file: str, language: str | None, site_host: str, r
         if "javascript:" in match.group().lower():
             add("unsafe-html", line_of(match.start()), match.group()[:80], "javascript: URL in an attribute list")
 
-    out.extend(_phones(masked, line_of, file, language, region))
+    out.extend(_phones(masked, line_of, file, language, region, languages))
     return out
 
 
-def _phones(masked: str, line_of: Lines, file: str, language: str | None, region: str) -> list[Finding]:
+NO_REGION_HINT = (
+    "Use a shortcode (<!-- helpline:ID --> or <!-- number:ID -->) with the number in the registry;"
+    " or set extra.checker.region in mkdocs.yml (for example FR) so national numbers can be validated."
+)
+
+
+def _phones(
+    masked: str, line_of: Lines, file: str, language: str | None, region: str | None, languages
+) -> list[Finding]:
     found: dict[tuple[int, str], Finding] = {}
     for match in _TEL.finditer(masked):
         line = line_of(match.start())
@@ -174,11 +204,20 @@ def _phones(masked: str, line_of: Lines, file: str, language: str | None, region
         )
     prose = blank_all(masked, _NOT_PROSE)
     for match in CANDIDATE.finditer(prose):
-        if phone_in_text(prose, match.start(), match.end(), region):
+        if phone_in_text(prose, match.start(), match.end(), region, languages):
             line = line_of(match.start())
             number = match.group()
+            hint = NO_REGION_HINT if not region and not number.startswith("+") else None
             found.setdefault(
                 (line, re.sub(r"\D", "", number)),
-                Finding("hardcoded-phone", file, line, number, language, f"phone number {number} typed in the text"),
+                Finding(
+                    "hardcoded-phone",
+                    file,
+                    line,
+                    number,
+                    language,
+                    f"phone number {number} typed in the text",
+                    hint=hint,
+                ),
             )
     return list(found.values())

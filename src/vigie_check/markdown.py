@@ -16,7 +16,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(?:---|\.\.\.)[ \t]*$", re.S | re.
 _SNIPPET = re.compile(r"^.*--8<--.*$", re.M)
 
 
-def _spaces(text: str) -> str:
+def spaces(text: str) -> str:
     if "\n" not in text:
         return " " * len(text)
     return "\n".join(" " * len(part) for part in text.split("\n"))
@@ -24,7 +24,7 @@ def _spaces(text: str) -> str:
 
 def blank_all(text: str, pattern: re.Pattern) -> str:
     """Replace every match of `pattern` by spaces, keeping newlines."""
-    return pattern.sub(lambda match: _spaces(match.group()), text)
+    return pattern.sub(lambda match: spaces(match.group()), text)
 
 
 def _blank_fences(text: str) -> str:

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from urllib.parse import unquote
 
 import phonenumbers
 from phonenumbers import NumberParseException
+
+from .phone_words import UNIT, words_for
 
 _TEL_BODY = re.compile(r"^\+?[0-9]+$")
 _VISUAL = re.compile(r"[\s\-.()\u00a0]")
@@ -59,16 +62,7 @@ CANDIDATE = re.compile(
     r"(\+\s?)?\d+(?:(?:[ \u00a0\u202f.]|-(?=\d))\d+)*"
 )
 _UNSPACED = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
-_UNSPACED_CALL_WORDS = ("拨打", "致电", "电话", "電話", "ダイヤル", "かけ", "전화", "번으로")
 _WORD = re.compile(r"[^\W\d_]+|[☎📞✆]", re.UNICODE)
-# Words that say "this is a number to call" (prefix match, many languages).
-_CALL_WORDS = (
-    "call", "dial", "phone", "tel", "tél", "telephon", "téléphon", "hotline", "helpline", "sms", "text",
-    "appel", "compos", "numéro", "number", "ligne", "joindre", "llam", "marca", "teléfon", "número",
-    "chiam", "telefon", "numero", "anruf", "ruf", "wähl", "nummer", "bel", "ligue", "ligar", "liga",
-    "gratuit", "free", "gratis", "kostenlos", "gratuito", "notruf", "línea", "linea", "helpdesk",
-    "звон", "дзвон", "номер", "телефон", "اتصل", "رقم", "هاتف", "拨打", "电话", "電話", "☎", "📞", "✆",
-)  # fmt: skip
 # Words next to a number that say it is an age, a count, a date or a law.
 _NOT_BEFORE = (
     "under", "over", "aged", "age", "âge", "moins", "plus", "than", "article", "art", "loi", "law", "no",
@@ -76,6 +70,12 @@ _NOT_BEFORE = (
     "year", "année", "from", "to", "and", "et", "until", "jusqu", "between", "entre", "menos", "unter", "über",
     "vol", "volume", "issue", "pp", "tome", "band", "bd", "fig", "figure", "table", "tab", "ch", "ed", "edition",
     "isbn", "issn", "doi", "ref", "nr", "nos", "numéros",
+    # version and item numbers: "version 5", "template 1 and template 2", "step 3"
+    "version", "versión", "versione", "versão", "versie", "v", "release", "template", "modèle", "plantilla",
+    "vorlage", "modello", "modelo", "sjabloon", "step", "étape", "paso", "schritt", "passo", "stap", "level",
+    "niveau", "nivel", "stufe", "livello", "item", "element", "élément", "elemento", "option", "part", "partie",
+    "teil", "parte", "rule", "règle", "type", "model", "phase", "stage", "round", "lesson", "leçon", "module",
+    "unit", "slide", "exercise", "exercice", "question", "example", "exemple", "case", "row", "column", "colonne",
 )  # fmt: skip
 _TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _NOT_AFTER = (
@@ -86,6 +86,12 @@ _NOT_AFTER = (
     "juli", "august", "août", "septem", "octob", "oktob", "novem", "decem", "décem", "dezem",
     "años", "jahre", "anni", "лет", "год",
     "歳", "才", "岁", "세", "살",  # years of age: 18歳, 18岁, 18세
+    # counts of things: "composed of 10 elements", "3 steps", "5 questions"
+    "element", "élément", "elemento", "item", "step", "étape", "word", "mot", "wort", "wört", "part", "member",
+    "membre", "language", "langue", "file", "fichier", "question", "point", "option", "template", "version",
+    "level", "niveau", "categor", "catégor", "chapter", "chapitre", "section", "article", "rule", "règle",
+    "module", "lesson", "leçon", "slide", "exercis", "exercice", "character", "caractère", "digit", "chiffre",
+    "letter", "lettre", "schritt", "teil",
 )  # fmt: skip
 # Labels ("Median: 3018") that say the number is a figure, not a phone.
 _FIGURE_LABELS = (
@@ -102,28 +108,61 @@ _NOT_AFTER_EXACT = {"an", "m", "h", "e", "er", "ème", "th", "st", "nd", "rd", "
     "jan", "feb", "fév", "mar", "apr", "avr", "mai", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "déc",
 }  # fmt: skip
+_SUPERSCRIPTS = set("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺")
 _AFTER_SYMBOLS = ("%", "€", "$", "£", "‰", "°", "+", "x", "×", "-", "–", "—")
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    return [unicodedata.normalize("NFC", w.lower()) for w in _WORD.findall(text)]
 
 
 def _starts(word: str, prefixes: tuple[str, ...], exact: bool = False) -> bool:
     return word in prefixes if exact else any(word.startswith(p) for p in prefixes)
 
 
-def phone_in_text(text: str, start: int, end: int, region: str | None) -> bool:
-    """Whether text[start:end], a CANDIDATE match, is a phone number typed in."""
+def _call_word(words: list[str], digits: str, languages: tuple[str, ...] | None) -> bool:
+    """A whole call word of the site's languages among `words`; weak ones only for 3+ digits, not a year."""
+    strong, weak, _ = words_for(languages)
+    if any(w in strong for w in words):
+        return True
+    return len(digits) >= 3 and not re.fullmatch(r"(19|20)\d\d", digits) and any(w in weak for w in words)
+
+
+def _not_a_count(text: str, start: int, end: int) -> bool:
+    """A citation [1], an exponent (7.5 × 10⁻⁶, 10^6) or a unit (50 kV, 3 MW): never a phone."""
+    before, after = text[max(0, start - 12) : start], text[end : end + 12]
+    if re.search(r"\[[\d,\s–-]*$", before) and re.match(r"[\d,\s–-]*\]", after):
+        return True  # [1], [2, 3], [4-6]
+    if (
+        re.search(r"(?:(?<![^\W\d_])x|[×·^])\s?$", before)
+        or after[:1] in _SUPERSCRIPTS
+        or after.startswith(("^", "⁻", "⁺"))
+    ):
+        return True
+    return bool(UNIT.match(after))
+
+
+def phone_in_text(
+    text: str, start: int, end: int, region: str | None, languages: tuple[str, ...] | None = None
+) -> bool:
+    """Whether text[start:end], a CANDIDATE match, is a phone number typed in.
+
+    `languages` are the site's (call words of those languages count); None means all of them.
+    """
     token = text[start:end]
     digits = re.sub(r"\D", "", token)
     after = text[end : end + 24]
     if re.match(r"\s?[%€$£‰°]|[,.]\d|:\d|/\d|-\w|–", after) or re.search(r"\d[:h]\d*$", token):
         return False
+    if _not_a_count(text, start, end):
+        return False
     if token.startswith("+"):
         return _possible(token, None)
     if digits.startswith("0") and len(digits) >= 9 and region:
         return _possible(token, region) and not _is_date(token) and bool(re.search(r"\d[ .\-]\d", token))
+    if not region and len(digits) >= 8:  # "call us on 01 23 45 67 89": national, no region to validate it
+        near = _words(text[max(0, start - 64) : start])[-8:] + _words(after)[:2]
+        return not _is_date(token) and bool(re.search(r"\d[ .\-]\d", token)) and _call_word(near, digits, languages)
     valid = number_is_valid(digits, region) if region else None
     if len(digits) > 6 or re.search(r"[.\-]", token) or valid is False:
         return False
@@ -143,8 +182,8 @@ def phone_in_text(text: str, start: int, end: int, region: str | None) -> bool:
     header_words = _words(header or "")
     if any(_starts(w, _FIGURE_LABELS) for w in header_words):
         return False  # a column of figures: "Calls answered", "Reports"
-    if any(word in near for word in _UNSPACED_CALL_WORDS) or any(
-        _starts(w, _CALL_WORDS) for w in before_words + after_words + header_words
+    if any(word in near for word in words_for(languages)[2]) or _call_word(
+        before_words + after_words + header_words, digits, languages
     ):
         return True
     if valid is None or header is not None or re.fullmatch(r"(19|20)\d\d", digits):

@@ -143,6 +143,14 @@ class Project:
         territory = locale.replace("_", "-").split("-")[-1] if len(locale) > 2 else ""
         return territory if len(territory) == 2 and territory.isupper() else None
 
+    @property
+    def text_languages(self) -> tuple[str, ...]:
+        """The languages the pages are written in: the i18n locales, else theme.language, else en."""
+        if self.languages:
+            return tuple(lang.locale for lang in self.languages)
+        language = self.theme.get("language")
+        return (language,) if isinstance(language, str) and language else ("en",)
+
     def rel(self, path: Path) -> str:
         """A path for messages: relative to the project root when inside it."""
         try:

@@ -59,7 +59,7 @@ def check_content(project: Project, report: Report) -> None:
         shown = project.rel(path)
         language = layout.language_of(rel) if layout else None
         text = read_text(path, report, shown)
-        report.add(*check_markdown(text, shown, language, project.site_host, project.region))
+        report.add(*check_markdown(text, shown, language, project.site_host, project.region, project.text_languages))
 
 
 def _sorted(report: Report) -> Report:
