@@ -75,7 +75,7 @@ _NOT_BEFORE = (
     "vorlage", "modello", "modelo", "sjabloon", "step", "étape", "paso", "schritt", "passo", "stap", "level",
     "niveau", "nivel", "stufe", "livello", "item", "element", "élément", "elemento", "option", "part", "partie",
     "teil", "parte", "rule", "règle", "type", "model", "phase", "stage", "round", "lesson", "leçon", "module",
-    "unit", "slide", "exercise", "exercice", "question", "example", "exemple", "case", "row", "column", "colonne",
+    "unit", "slide", "exercise", "exercice", "question",
 )  # fmt: skip
 _TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _NOT_AFTER = (
