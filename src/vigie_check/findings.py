@@ -17,6 +17,7 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "orphan-translation": ("translations", "error", "Delete or rename the page to match the default language."),
     "outdated-translation": ("translations", "warning", "Bring the translation up to date with these commits."),
     "missing-label": ("translations", "warning", "Add the label in this language."),
+    "ignored-i18n-option": ("translations", "warning", "Remove it: mkdocs-static-i18n 1.x does not read it."),
     "native-review-outdated": (
         "translations",
         "warning",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -112,6 +113,7 @@ class Project:
     all_locales: list[str] = field(default_factory=list)  # every configured locale, built or not
     i18n_options: dict = field(default_factory=dict)
     i18n_error: str | None = None  # why the translations check cannot run
+    i18n_ignored: list[str] = field(default_factory=list)  # i18n options the plugin does not know (it warns)
     cache: dict = field(default_factory=dict, repr=False, compare=False)  # the layout, read once
 
     @property
@@ -151,6 +153,16 @@ class Project:
         language = self.theme.get("language")
         return (language,) if isinstance(language, str) and language else ("en",)
 
+    def config_line(self, key: str, after: str | None = None) -> int | None:
+        """The line of `key:` in mkdocs.yml (the first one after a line holding `after`), or None."""
+        try:
+            lines = self.config_path.read_text("utf-8", "replace").splitlines()
+        except OSError:
+            return None
+        start = next((i for i, line in enumerate(lines) if after in line), 0) if after else 0
+        pattern = re.compile(rf"^[ \t-]*{re.escape(key)}[ \t]*:")
+        return next((i + 1 for i in range(start, len(lines)) if pattern.match(lines[i])), None)
+
     def rel(self, path: Path) -> str:
         """A path for messages: relative to the project root when inside it."""
         try:
@@ -180,34 +192,36 @@ V0_FORMAT = (
 )
 
 
-def _validated(options: dict) -> tuple[list, str | None]:
-    """The languages as the plugin's own config class reads them, or why it refuses them."""
-    if "default_language" in options or isinstance(options.get("languages"), dict):
-        return [], V0_FORMAT
+def _validated(options: dict) -> tuple[list, str | None, list[str]]:
+    """The languages as the plugin's own config class reads them, or why it refuses them, and the options
+    it ignores (it only warns about those and builds the site: so does the checker)."""
     try:
         from mkdocs_static_i18n.config import I18nPluginConfig
     except ImportError:
-        return [], "mkdocs-static-i18n is not installed, so its layout rules cannot be read (pip install it)"
+        return [], "mkdocs-static-i18n is not installed, so its layout rules cannot be read (pip install it)", []
     config = I18nPluginConfig()
     try:
         config.load_dict(options)
-        failed, _warnings = config.validate()
+        failed, warnings = config.validate()
     except Exception as exc:  # noqa: BLE001 - the plugin's own words, whatever it raises
-        return [], f"i18n plugin options: {' '.join(str(exc).split())}"
+        return [], f"i18n plugin options: {' '.join(str(exc).split())}", []
+    ignored = [key for key, message in warnings if "Unrecognised" in str(message) and key in options]
     if failed:
+        if "default_language" in options or isinstance(options.get("languages"), dict):
+            return [], V0_FORMAT, ignored
         key, error = failed[0]
-        return [], f"i18n plugin option {key!r}: {' '.join(str(error).split())}"
-    return list(config.languages), None
+        return [], f"i18n plugin option {key!r}: {' '.join(str(error).split())}", ignored
+    return list(config.languages), None, ignored
 
 
-def _languages(options: dict) -> tuple[list[Language], list[str], str | None]:
-    """Built languages (default first), every configured locale, or why not."""
+def _languages(options: dict) -> tuple[list[Language], list[str], str | None, list[str]]:
+    """Built languages (default first), every configured locale, or why not; and the ignored options."""
     raw = options.get("languages")
     if not raw and "default_language" not in options:
-        return [], [], "the i18n plugin has no languages"
-    validated, error = _validated(options)
+        return [], [], "the i18n plugin has no languages", []
+    validated, error, ignored = _validated(options)
     if error:
-        return [], [], error
+        return [], [], error, ignored
     items = raw if isinstance(raw, list) else []
     langs = []
     for index, lang in enumerate(validated):
@@ -216,9 +230,9 @@ def _languages(options: dict) -> tuple[list[Language], list[str], str | None]:
             langs.append(Language(lang.locale, lang.name or lang.locale, bool(lang.default), item))
     default = [lang for lang in langs if lang.default][:1]  # the plugin checks there is one
     if not default:
-        return [], [], "no i18n language has default: true and build: true"
+        return [], [], "no i18n language has default: true and build: true", ignored
     ordered = default + [lang for lang in langs if lang is not default[0]]
-    return ordered, [lang.locale for lang in validated], None
+    return ordered, [lang.locale for lang in validated], None, ignored
 
 
 def load_project(config: str | os.PathLike, site: str | os.PathLike | None = None) -> Project:
@@ -226,7 +240,8 @@ def load_project(config: str | os.PathLike, site: str | os.PathLike | None = Non
     data = _load_config(config_path)
     root = config_path.parent
     options, has_i18n = _find_i18n(data.get("plugins"))
-    languages, all_locales, error = _languages(options) if has_i18n else ([], [], "no i18n plugin in the config")
+    no_plugin = ([], [], "no i18n plugin in the config", [])
+    languages, all_locales, error, ignored = _languages(options) if has_i18n else no_plugin
     structure = str((options or {}).get("docs_structure", "suffix"))
     extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
     site_url = data.get("site_url") if isinstance(data.get("site_url"), str) else None
@@ -248,4 +263,5 @@ def load_project(config: str | os.PathLike, site: str | os.PathLike | None = Non
         exclude_docs=exclude if isinstance(exclude, str) else None,
         theme=theme if isinstance(theme, dict) else {"name": theme} if isinstance(theme, str) else {},
         i18n_error=error,
+        i18n_ignored=ignored,
     )

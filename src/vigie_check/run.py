@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .content import check_markdown
 from .facts import check_fact_urls, check_facts
-from .findings import CHECKS, Report
+from .findings import CHECKS, Finding, Report
 from .labels import check_labels
 from .layout import load_layout
 from .links import check_links, read_text
@@ -30,8 +30,11 @@ def run_checks(
         report.note(f"docs dir {project.rel(project.docs_dir)} does not exist", fatal=True)
         return _sorted(report)
     if "translations" in checks:
+        report.add(*ignored_i18n_options(project))
         if project.i18n_error:
-            report.note(f"{project.i18n_error}: translations not checked", fatal=True)
+            config, line = project.rel(project.config_path), _i18n_line(project)
+            where = f"{config}:{line}: " if line else ""
+            report.note(f"{where}{project.i18n_error}: translations not checked", config, fatal=True)
         else:
             translation_status(project, report)
             check_labels(project, report)
@@ -49,6 +52,32 @@ def run_checks(
         if "links" in checks and external:
             check_fact_urls(project, report, facts)
     return _sorted(report)
+
+
+def _i18n_line(project: Project) -> int | None:
+    if project.i18n_error == "no i18n plugin in the config":
+        return None
+    for key in ("default_language", "languages"):
+        line = project.config_line(key, after="i18n")
+        if line:
+            return line
+    return project.config_line("i18n")
+
+
+def ignored_i18n_options(project: Project) -> list[Finding]:
+    """One warning per option the i18n plugin ignores (a 0.x leftover): where it is and what to do."""
+    out = []
+    config = project.rel(project.config_path)
+    for key in project.i18n_ignored:
+        hint = None
+        if key == "default_language":
+            default = f" (here: {project.default.locale})" if project.default else ""
+            hint = (f"Remove the line: in mkdocs-static-i18n 1.x the default language is the `languages` entry with"
+                    f" `default: true`{default}.")  # fmt: skip
+        message = f"i18n option {key!r} is not a mkdocs-static-i18n 1.x option: the plugin ignores it"
+        out.append(Finding("ignored-i18n-option", config, project.config_line(key, after="i18n"), key, None, message,
+                           hint=hint))  # fmt: skip
+    return out
 
 
 def check_content(project: Project, report: Report) -> None:
