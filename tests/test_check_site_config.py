@@ -91,3 +91,48 @@ def test_only_what_the_plugin_rejects_is_exit_2_with_its_reason(tmp_path, capsys
     config = _write(tmp_path, {"mkdocs.yml": bad, **PAGES})
     assert main(["translations", "--config", str(config)]) == 2
     assert "Language code values must be either ISO-639-1" in capsys.readouterr().out
+
+
+def _github(capsys, *args) -> tuple[int, list[str]]:
+    code = main([*args, "--format", "github"])
+    return code, [line for line in capsys.readouterr().out.splitlines() if line.startswith("::error")]
+
+
+def test_a_broken_mkdocs_yml_is_one_annotation_on_its_line(tmp_path, capsys):
+    config = _write(tmp_path, {"mkdocs.yml": "site_name: T\nnav:\n  - Home: index.md\n   - Bad: x.md\n"})
+    code, errors = _github(capsys, "--config", str(config))
+    assert code == 2 and len(errors) == 1
+    assert errors[0].startswith(f"::error file={tmp_path.as_posix().replace(':', '%3A')}/mkdocs.yml,line=4::")
+    assert "not valid YAML" in errors[0]
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_missing_docs_dir_names_the_docs_dir_line(tmp_path, capsys):
+    config = _write(tmp_path, {"mkdocs.yml": "site_name: T\ndocs_dir: pages\n" + V1_WITH_LEFTOVER[19:]})
+    code, errors = _github(capsys, "translations", "content", "--config", str(config))
+    assert code == 2
+    assert errors == ["::error file=mkdocs.yml,line=2::mkdocs.yml:2: docs dir pages does not exist: create it, or fix"
+                      " docs_dir"]  # fmt: skip
+
+
+def test_a_page_that_cannot_be_decoded_is_named_with_its_line_and_exit_2(tmp_path, capsys):
+    pages = {**PAGES, "docs/fr/guide.md": b"# Guide\n\nCaf\xe9 au lait.\n"}
+    config = _write(tmp_path, {"mkdocs.yml": V1_WITH_LEFTOVER, **pages})
+    code, errors = _github(capsys, "content", "--config", str(config))
+    assert code == 2
+    assert errors == ["::error file=docs/fr/guide.md,line=3::docs/fr/guide.md:3: is not valid UTF-8 (byte 12): save it"
+                      " as UTF-8 (the check went on with replacement characters)"]  # fmt: skip
+
+
+def test_an_unknown_layout_names_the_option_that_decides_it(tmp_path, capsys):
+    config = _write(tmp_path, {"mkdocs.yml": V1_WITH_LEFTOVER.replace("folder", "suffix"), **PAGES})
+    code, errors = _github(capsys, "translations", "--config", str(config))
+    assert code == 2 and len(errors) == 1
+    assert errors[0].startswith("::error file=mkdocs.yml,line=5::mkdocs.yml:5: docs/es/index.md: the pages are in")
+
+
+def test_odd_configs_never_give_a_traceback(tmp_path, capsys):
+    for text in ("site_name: T\nplugins: 5\n", "site_name: T\ntheme: [1]\nextra: 3\nnav: {a: 1}\n", "- a\n"):
+        config = _write(tmp_path, {"mkdocs.yml": text, "docs/index.md": "# A\n"})
+        assert main(["--config", str(config)]) == 2
+        assert "Traceback" not in capsys.readouterr().err

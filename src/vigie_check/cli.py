@@ -19,7 +19,7 @@ import sys
 import time
 
 from .facts import parse_date
-from .findings import CHECKS
+from .findings import CHECKS, Report
 from .project import ConfigError, load_project
 from .report import as_github, as_json, as_text
 from .run import run_checks
@@ -60,8 +60,18 @@ def main(argv: list[str] | None = None) -> int:
         project = load_project(args.config, args.site)
     except ConfigError as exc:
         print(f"vigie-check: error: {exc}", file=sys.stderr)
+        if args.format in ("json", "github"):  # tools read stdout: the same error, in their format
+            report = Report(checks=args.checks)
+            report.note(str(exc), exc.file, fatal=True, line=exc.line)
+            print(as_json(report) if args.format == "json" else as_github(report, None))
         return 2
-    report = run_checks(project, args.checks, external=args.external, today=parse_date(args.today))
+    try:
+        report = run_checks(project, args.checks, external=args.external, today=parse_date(args.today))
+    except Exception as exc:  # noqa: BLE001 - a volunteer gets one line, never a traceback
+        where = project.rel(project.config_path)
+        print(f"vigie-check: error: {where}: cannot check this site ({exc.__class__.__name__}: {exc});"
+              " please report it with the config", file=sys.stderr)  # fmt: skip
+        return 2
     seconds = time.perf_counter() - start
     if args.summary:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 # kind: (check, severity, fix hint). The kind fixes everything but the place.
@@ -38,6 +39,7 @@ class Finding:
     kind: str
     file: str
     line: int | None = None
+
     target: str | None = None
     language: str | None = None
     message: str = ""
@@ -80,6 +82,12 @@ class Note:
     message: str
     file: str | None = None
     fatal: bool = False  # a usage or config error: exit code 2
+    line: int | None = None
+
+    def __post_init__(self):
+        place = re.match(r"([^\s:]+):(\d+): ", self.message) if self.file is None else None
+        if place:  # "mkdocs.yml:12: ...": the message says where
+            self.file, self.line = place.group(1), int(place.group(2))
 
 
 @dataclass
@@ -92,8 +100,8 @@ class Report:
     def add(self, *findings: Finding) -> None:
         self.findings.extend(findings)
 
-    def note(self, message: str, file: str | None = None, fatal: bool = False) -> None:
-        self.notes.append(Note(message, file, fatal))
+    def note(self, message: str, file: str | None = None, fatal: bool = False, line: int | None = None) -> None:
+        self.notes.append(Note(message, file, fatal, line))
 
     @property
     def errors(self) -> int:

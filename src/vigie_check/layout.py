@@ -128,6 +128,9 @@ def _i18n_layout(project: Project, files: list[str]) -> Layout:
             f"static-i18n reads {where} as language {locale!r}, which is not in the config: those pages are not built"
         )
     _check_structure(project, layout, docs)
+    line = project.config_line("docs_structure", after="i18n") or project.config_line("i18n")
+    where = f"{project.rel(project.config_path)}:{line}: " if line else ""
+    layout.problems = [where + problem for problem in layout.problems]  # the option that decides the layout
     return layout
 
 

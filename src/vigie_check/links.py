@@ -70,7 +70,9 @@ def read_text(path: Path, report: Report, shown: str) -> str:
     try:
         return data.decode("utf-8").lstrip("\ufeff")
     except UnicodeDecodeError as exc:
-        report.note(f"{shown} is not valid UTF-8 (byte {exc.start}); read with replacement characters", shown)
+        line = data.count(b"\n", 0, exc.start) + 1
+        message = f"{shown}:{line}: is not valid UTF-8 (byte {exc.start}): save it as UTF-8"
+        report.note(f"{message} (the check went on with replacement characters)", shown, fatal=True, line=line)
         return data.decode("utf-8", "replace")
 
 

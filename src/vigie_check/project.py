@@ -23,7 +23,19 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
 
 
 class ConfigError(Exception):
-    """A usage or config error: the CLI prints it on one line and exits 2."""
+    """A usage or config error: the CLI prints it on one line and exits 2. `file` and `line` say where."""
+
+    def __init__(self, message: str, file: str | None = None, line: int | None = None):
+        super().__init__(f"{file}:{line}: {message}" if file and line else message)
+        self.file, self.line = file, line
+
+
+def _shown(path: Path) -> str:
+    """A path as the user sees it: relative to the current folder when inside it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 class _Loader(_Base):
@@ -77,11 +89,19 @@ def _load_config(path: Path) -> dict:
     try:
         data = load_yaml(path)
     except FileNotFoundError:
-        raise ConfigError(f"config file not found: {path}") from None
-    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read {path}: {' '.join(str(exc).split())}") from None
+        raise ConfigError(f"config file not found: {_shown(path)}", _shown(path)) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        what = " ".join(f"{getattr(exc, 'problem', None) or exc}".split())
+        line = mark.line + 1 if mark is not None else None
+        message = f"cannot read {_shown(path)}: not valid YAML ({what}): fix the YAML on this line"
+        raise ConfigError(message, _shown(path), line) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"cannot read {_shown(path)}: not UTF-8 (byte {exc.start})", _shown(path)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read {_shown(path)}: {exc.strerror}", _shown(path)) from None
     if not isinstance(data, dict):
-        raise ConfigError(f"{path} is not a mkdocs config (not a mapping)")
+        raise ConfigError(f"{_shown(path)} is not a mkdocs config (not a mapping)", _shown(path), 1)
     parent = data.pop("INHERIT", None)
     if isinstance(parent, str):
         data = _merge(_load_config((path.parent / parent).resolve()), data)
@@ -173,7 +193,7 @@ class Project:
 
 def _find_i18n(plugins) -> tuple[dict | None, bool]:
     """The i18n plugin's options, and whether the plugin is there at all."""
-    items = plugins.items() if isinstance(plugins, dict) else enumerate(plugins or [])
+    items = plugins.items() if isinstance(plugins, dict) else enumerate(plugins if isinstance(plugins, list) else [])
     for key, value in items:
         name, options = (key, value) if isinstance(plugins, dict) else (value, None)
         if isinstance(value, dict) and not isinstance(plugins, dict):

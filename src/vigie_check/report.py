@@ -92,6 +92,7 @@ def as_github(report: Report, project: Project) -> str:
         lines.append(f"::{f.severity} {','.join(props)}::{_escape(f.message + '. Fix: ' + f.fix)}")
     for note in report.notes:
         props = f" file={_escape(note.file, True)}" if note.file else ""
+        props += f",line={note.line}" if note.file and note.line else ""
         lines.append(f"::{'error' if note.fatal else 'notice'}{props}::{_escape(note.message)}")
     if report.status:  # the job summary: check_site.py --summary "$GITHUB_STEP_SUMMARY"
         lines.extend(status_table(report.status))

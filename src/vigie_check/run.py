@@ -27,14 +27,17 @@ def run_checks(
         else:
             report.note(f"site dir {project.rel(project.site_dir)} does not exist: build the site first", fatal=True)
     if ("translations" in checks or "content" in checks) and not project.docs_dir.is_dir():
-        report.note(f"docs dir {project.rel(project.docs_dir)} does not exist", fatal=True)
+        line = project.config_line("docs_dir")
+        where = f"{project.rel(project.config_path)}:{line}: " if line else ""
+        report.note(f"{where}docs dir {project.rel(project.docs_dir)} does not exist: create it, or fix docs_dir",
+                    project.rel(project.config_path), fatal=True, line=line)  # fmt: skip
         return _sorted(report)
     if "translations" in checks:
         report.add(*ignored_i18n_options(project))
         if project.i18n_error:
             config, line = project.rel(project.config_path), _i18n_line(project)
             where = f"{config}:{line}: " if line else ""
-            report.note(f"{where}{project.i18n_error}: translations not checked", config, fatal=True)
+            report.note(f"{where}{project.i18n_error}: translations not checked", config, fatal=True, line=line)
         else:
             translation_status(project, report)
             check_labels(project, report)
