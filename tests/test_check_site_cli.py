@@ -42,7 +42,9 @@ def test_json_output_matches_the_schema(seeded, capsys):
     data = json.loads(out)
     assert set(data) == {"findings", "summary"}
     for f in data["findings"]:
-        assert set(f) == {"check", "kind", "severity", "file", "line", "target", "language", "message"}
+        assert set(f) - {"built"} == {"check", "kind", "severity", "file", "line", "target", "language", "message"}
+        if f["check"] == "links":  # file and line: where to fix it; built: the built page that shows it
+            assert set(f["built"]) == {"file", "line"} and f["built"]["file"].startswith("built/")
         assert f["check"] in ("links", "translations", "content") and f["kind"] in KINDS
         assert f["severity"] in ("error", "warning")
         assert isinstance(f["file"], str) and not f["file"].startswith("/")
@@ -78,8 +80,8 @@ def test_github_output_annotates_lines(seeded, capsys):
 
 def test_text_output_names_the_markdown_source_of_a_broken_link(seeded, capsys):
     _, out, _ = run(capsys, "links", "--config", str(seeded / "mkdocs.yml"))
-    assert "built/index.html:17: error broken-link: missing-page/" in out
-    assert "(in docs/en/index.md:5)" in out
+    assert "docs/en/index.md:5: error broken-link: missing-page/" in out  # where to fix it (issue 25)
+    assert "(built: built/index.html:17)" in out
 
 
 def test_only_the_requested_checks_run(seeded, capsys):
@@ -182,7 +184,7 @@ def test_external_links_only_with_the_flag(seeded, capsys, monkeypatch):
         _, out, _ = run(capsys, *args, "--external")
         external = [f for f in json.loads(out)["findings"] if f["kind"] == "external-link"]
         assert [(f["file"], f["target"], f["severity"]) for f in external] == [
-            ("about/index.html", f"{base}/gone", "warning")
+            ("built/about/index.html", f"{base}/gone", "warning")  # in the HTML only: the built file
         ]
         assert external[0]["line"] == 8
         cache = json.loads((seeded / "cache" / "vigie-check-site" / "external.json").read_text())
@@ -198,12 +200,13 @@ def test_not_utf8_files_are_said_and_do_not_hide_findings(seeded, capsys):
     code, out, _ = run(capsys, "--config", str(seeded / "mkdocs.yml"), "--format", "json")
     data = json.loads(out)
     found = {(f["kind"], f["file"], f["line"]) for f in data["findings"]}
-    assert ("broken-link", "latin1.html", 1) in found
+    assert ("broken-link", "built/latin1.html", 1) in found
     assert ("hardcoded-phone", "docs/en/latin1.md", 3) in found
-    assert ("broken-anchor", "index.html", 16) in found  # the others are still there
+    assert ("broken-anchor", "built/index.html", 16) in found  # the others are still there
     notes = data["summary"]["notes"]
-    assert any("built/latin1.html is not valid UTF-8" in n for n in notes)
-    assert any("docs/en/latin1.md is not valid UTF-8" in n for n in notes)
+    assert any("built/latin1.html:1: is not valid UTF-8" in n for n in notes)
+    assert any("docs/en/latin1.md:1: is not valid UTF-8" in n for n in notes)
+    assert code == 2  # a file that cannot be decoded stops the check from passing (issue 25)
 
 
 def test_odd_link_encodings(tmp_path, capsys):

@@ -250,3 +250,33 @@ def test_7_linked_image_of_one_missing_file_is_one_finding(tmp_path_factory):
     project = built("linked-image", tmp_path_factory)
     findings, _ = found(project)
     assert findings == expected(project, [("missing-asset", "docs/en/index.md", "poster.png", "img/poster.png", None)])
+
+
+# 8. Issue 25: every annotation at the file a volunteer edits, on the line of that finding.
+def test_8_annotations_name_the_template_the_stylesheet_and_each_markdown_line(tmp_path_factory, capsys):
+    import json
+
+    project = built("template-in-docs", tmp_path_factory)
+    config = str(project / "mkdocs.yml")
+    assert main(["links", "content", "--config", config, "--format", "github"]) == 1
+    annotations = [line.split("::")[1] for line in capsys.readouterr().out.splitlines() if line.startswith("::")]
+    assert sorted(annotations) == [
+        "error file=docs/css/fonts.css,line=2,title=third-party-resource",  # the @import, not theme.font
+        "error file=docs/en/index.md,line=6,title=broken-anchor",  # four anchors, four lines
+        "error file=docs/en/index.md,line=7,title=broken-anchor",
+        "error file=docs/en/index.md,line=8,title=broken-anchor",
+        "error file=docs/en/index.md,line=9,title=broken-anchor",
+        "error file=docs/overrides/main.html,line=5,title=broken-link",  # the template in docs/, once
+        "error file=mkdocs.yml,line=5,title=third-party-resource",  # Material's own fonts: theme
+    ]
+    assert main(["links", "--config", config, "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    template = next(f for f in findings if f["kind"] == "broken-link")
+    assert (template["file"], template["line"]) == ("docs/overrides/main.html", 5)
+    assert template["message"].endswith("(on 4 pages)") and template["built"]["file"].startswith("site/")
+    anchors = [(f["file"], f["line"], f["built"]["file"]) for f in findings if f["kind"] == "broken-anchor"]
+    assert anchors == [("docs/en/index.md", line, "site/index.html") for line in (6, 7, 8, 9)]
+    assert main(["links", "--config", config]) == 1
+    text = capsys.readouterr().out
+    assert "  docs/en/index.md:9: error broken-anchor: #summary: no id 'summary' in this page" in text
+    assert "{{ base_url }}" not in text  # mkdocs' copy of the template in site/ is not a page

@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"vigie-check: error: cannot write --summary {args.summary}: {exc.strerror}", file=sys.stderr)
             return 2
     if args.format == "json":
-        print(as_json(report, seconds))
+        print(as_json(report, seconds, project))
     elif args.format == "markdown":
         print(as_markdown(report, project))
     elif args.format == "github":

@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .content import css_urls, srcset_urls
 from .findings import Finding, Report
 from .phones import tel_problem
+from .places import link_in_templates, template_copies
 from .project import Project
 from .sitefiles import SiteFiles, Target, resolve
 
@@ -142,8 +143,9 @@ def load_site(project: Project, report: Report) -> tuple[SiteFiles, dict[str, Pa
     if "site" not in project.cache:
         site = SiteFiles(project.site_dir)
         pages: dict[str, Page] = {}
+        copies = template_copies(project)  # mkdocs' copies of a custom_dir inside docs_dir: Jinja, not pages
         for name in sorted(site.files):
-            if name.endswith((".html", ".htm")):
+            if name.endswith((".html", ".htm")) and not (copies and name.startswith(copies)):
                 text = read_text(Path(site.root, name), report, project.rel(project.site_dir / name))
                 try:
                     pages[name] = parse_page(name, text, project.site_host, project.site_path)
@@ -168,6 +170,7 @@ def check_links(project: Project, report: Report, external: bool = False) -> Non
     site, pages = load_site(project, report)
     region = project.region
     externals: dict[str, Ref] = {}
+    templated: dict[tuple, list] = {}  # (template, line, kind) -> [first finding, pages]
     for name, page in pages.items():
         cursor: dict[str, int] = {}
         md_cursor: dict[str, int] = {}
@@ -182,6 +185,8 @@ def check_links(project: Project, report: Report, external: bool = False) -> Non
             if finding:
                 finding.line = locate(page.text, ref, cursor)
                 finding.source = source_of(project, name, ref, md_cursor)
+                if finding.source is None and _from_template(project, finding, ref, templated):
+                    continue  # the same template line on another page: counted in the first finding
                 report.add(finding)
     if external:
         from .external import check_external
@@ -195,6 +200,26 @@ def check_links(project: Project, report: Report, external: bool = False) -> Non
                 else ("external-unchecked", f"could not check ({problem})")
             )
             report.add(Finding(kind, ref.page, line, url, None, f"{url}: {said}"))
+
+
+def _from_template(project: Project, finding: Finding, ref: Ref, seen: dict[tuple, list]) -> bool:
+    """Point a finding that is not in the Markdown at the custom_dir template line that writes it.
+
+    A template writes the link on every page: the first finding stands for all of them.
+    Returns True when `finding` is such a repeat, and must not be reported again.
+    """
+    place = link_in_templates(project, _needle(ref.raw))
+    if place is None:
+        return False
+    finding.source = place
+    key = (*place, finding.kind)
+    if key not in seen:
+        seen[key] = [finding, 1]
+        return False
+    first = seen[key]
+    first[1] += 1
+    first[0].message = re.sub(r" \(on \d+ pages\)$", "", first[0].message) + f" (on {first[1]} pages)"
+    return True
 
 
 def _judge(ref: Ref, target: Target, site: SiteFiles, pages: dict[str, Page], region: str | None) -> Finding | None:

@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 from itertools import groupby
 
-from .findings import Finding, Report
+from .findings import CHECKS, Finding, Report
 from .project import Project
 
 
@@ -16,6 +16,13 @@ def shown_file(finding: Finding, project: Project) -> str:
     if finding.check == "links":
         return project.rel(project.site_dir / finding.file)
     return finding.file
+
+
+def place(finding: Finding, project: Project | None) -> tuple[str, int | None]:
+    """Where to fix a finding: its Markdown, template or CSS line when known, else the file it is in."""
+    if finding.source:
+        return finding.source
+    return (shown_file(finding, project) if project else finding.file), finding.line
 
 
 def summary(report: Report, seconds: float | None = None) -> dict:
@@ -33,8 +40,18 @@ def summary(report: Report, seconds: float | None = None) -> dict:
     return data
 
 
-def as_json(report: Report, seconds: float | None = None) -> str:
-    data = {"findings": [f.as_json() for f in report.findings], "summary": summary(report, seconds)}
+def _json_finding(finding: Finding, project: Project | None) -> dict:
+    data = finding.as_json()
+    if project is not None:  # file and line: where to fix it; "built": the built file that shows it
+        data["file"], data["line"] = place(finding, project)
+        if finding.check == "links":
+            data["built"] = {"file": shown_file(finding, project), "line": finding.line}
+    return data
+
+
+def as_json(report: Report, seconds: float | None = None, project: Project | None = None) -> str:
+    findings = [_json_finding(f, project) for f in report.findings]
+    data = {"findings": findings, "summary": summary(report, seconds)}
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
@@ -56,14 +73,20 @@ def status_table(rows: list[dict]) -> list[str]:
 
 def as_text(report: Report, project: Project, seconds: float | None = None) -> str:
     lines: list[str] = []
-    for file, group in groupby(report.findings, key=lambda f: shown_file(f, project)):
+
+    def order(f: Finding) -> tuple:
+        file, line = place(f, project)
+        return CHECKS.index(f.check), file, line or 0
+
+    for file, group in groupby(sorted(report.findings, key=order), key=lambda f: place(f, project)[0]):
         lines.append(file)
         for f in group:
-            where = f"{file}:{f.line}" if f.line else file
+            line = place(f, project)[1]
+            where = f"{file}:{line}" if line else file
             lang = f" [{f.language}]" if f.language else ""
             lines.append(f"  {where}: {f.severity} {f.kind}{lang}: {f.message}")
-            source = f" (in {f.source[0]}:{f.source[1]})" if f.source and f.source[1] else ""
-            lines.append(f"      fix: {f.fix}{source}")
+            built = f" (built: {shown_file(f, project)}:{f.line})" if f.source and f.check == "links" else ""
+            lines.append(f"      fix: {f.fix}{built}")
         lines.append("")
     if report.status:
         lines.extend(status_table(report.status) + [""])
@@ -86,7 +109,7 @@ def as_github(report: Report, project: Project) -> str:
     """::error/::warning workflow commands; link findings point at the Markdown when found."""
     lines = []
     for f in report.findings:
-        file, line = f.source if f.source else (shown_file(f, project), f.line)
+        file, line = place(f, project)
         props = [f"file={_escape(file, True)}"] + ([f"line={line}"] if line else [])
         props.append(f"title={_escape(f.kind, True)}")
         lines.append(f"::{f.severity} {','.join(props)}::{_escape(f.message + '. Fix: ' + f.fix)}")

@@ -11,7 +11,6 @@ that can be found: a Markdown page, mkdocs.yml, or a file of the theme's custom_
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +19,12 @@ from urllib.parse import urlsplit
 from .content import css_urls
 from .findings import Finding, Report
 from .links import Page, Ref, load_site, locate, target_of
+from .places import in_templates, template_dirs
+from .places import line_of as _line_of
 from .project import Project
 from .sitefiles import SiteFiles, resolve
 
 SHOWN_PAGES = 3
-_TEMPLATE_FILES = (".html", ".htm", ".j2", ".jinja", ".js", ".css", ".xml", ".txt")
 
 
 @dataclass
@@ -126,36 +126,22 @@ def _origin(project: Project, load: Load) -> tuple[str | None, int | None, str |
         if line:
             return project.rel(project.config_path), line, "Copy the file into docs/ and list the local copy instead."
     theme = project.theme
-    if "fonts.googleapis.com" in load.url and theme.get("name") == "material" and theme.get("font") is not False:
-        line = _line_at(config_text, r"^[ \t]+font:") or _line_at(config_text, r"^theme:")
-        hint = "Material loads Google Fonts unless theme.font is false: set font: false (system fonts) or self-host."
-        return project.rel(project.config_path), line, hint
-    custom_dir = theme.get("custom_dir")
-    folders = [project.root / custom_dir] if isinstance(custom_dir, str) else []
-    if load.css:  # a CSS file of docs/ (or of the theme's custom_dir), copied as is into the site
+    folders = template_dirs(project)
+    if load.css:  # a CSS file of docs/ (or of the theme's custom_dir), copied as is into the site: its own line
         for path in [project.docs_dir / load.css] + [folder / load.css for folder in folders]:
             text = _read(path)
             for needle in needles:
                 line = _line_of(text, needle)
                 if line:
                     return project.rel(path), line, "Copy the file into docs/ and load the local copy instead."
-    for folder in folders:
-        for path in _template_files(folder):
-            text = _read(path)
-            for needle in needles:
-                line = _line_of(text, needle)
-                if line:
-                    hint = "Remove it from the template, or serve the file from the site itself."
-                    return project.rel(path), line, hint
+    place = in_templates(project, needles)
+    if place:
+        return *place, "Remove it from the template, or serve the file from the site itself."
+    if "fonts.googleapis.com" in load.url and theme.get("name") == "material" and theme.get("font") is not False:
+        line = _line_at(config_text, r"^[ \t]+font:") or _line_at(config_text, r"^theme:")
+        hint = "Material loads Google Fonts unless theme.font is false: set font: false (system fonts) or self-host."
+        return project.rel(project.config_path), line, hint
     return None, None, None
-
-
-def _template_files(folder: Path) -> list[Path]:
-    found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "__")))
-        found.extend(Path(dirpath, f) for f in sorted(filenames) if f.endswith(_TEMPLATE_FILES))
-    return found
 
 
 def _read(path: Path) -> str:
@@ -168,8 +154,3 @@ def _read(path: Path) -> str:
 def _line_at(text: str, pattern: str) -> int | None:
     match = re.search(pattern, text, re.M)
     return text.count("\n", 0, match.start()) + 1 if match else None
-
-
-def _line_of(text: str, needle: str) -> int | None:
-    pos = text.find(needle) if needle else -1
-    return text.count("\n", 0, pos) + 1 if pos >= 0 else None
