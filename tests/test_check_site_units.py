@@ -326,3 +326,21 @@ def test_script_style_and_superscript_bodies_are_not_text():
     )
     findings = check_markdown(text, "docs/a.md", "en", "example.org", None, ("en",))
     assert [(f.kind, f.line, f.target) for f in findings] == [("unsafe-html", 3, "<script>")]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    url=st.lists(st.sampled_from(["a", "b", ".", "/", "#", "-", "..", "../", "./", "x/"]), max_size=10).map("".join),
+    page=st.sampled_from(["index.html", "fr/index.html", "fr/a/b/index.html", "a.html"]),
+    site_path=st.sampled_from(["/", "/stock/"]),
+)
+def test_the_fast_path_for_plain_links_resolves_like_the_general_rules(url, page, site_path):
+    from vigie_check import sitefiles
+
+    fast = sitefiles.resolve(url, page, "example.org", site_path)
+    original, sitefiles._simple_relative = sitefiles._simple_relative, lambda *args: None
+    try:
+        general = sitefiles.resolve(url, page, "example.org", site_path)
+    finally:
+        sitefiles._simple_relative = original
+    assert fast == general
