@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark: scripts/check_site.py against linkchecker on two 12-language sites.
+"""Benchmark: the site checker (the installed `vigie-check` command) against linkchecker on two 12-language sites.
 
     python benchmarks/bench_checker.py [--runs 7] [--lc-runs 3] [--http] [--write]
 
@@ -14,8 +14,9 @@ defects. --write records the results in
 benchmarks/RESULTS.md, section "## Site checker vs linkchecker".
 
 linkchecker is not a project dependency: install it in its own venv
-(python3 -m venv /tmp/lcvenv && /tmp/lcvenv/bin/pip install linkchecker==10.6.0)
-and pass --linkchecker PATH if it is elsewhere.
+(python3 -m venv benchmarks/_work/lcvenv && benchmarks/_work/lcvenv/bin/pip install linkchecker==10.6.0)
+and pass --linkchecker PATH if it is elsewhere. Both tools run with their bytecode caches
+(PYTHONDONTWRITEBYTECODE, which the Makefile sets, is removed for the timed runs), as installed tools do.
 """
 
 from __future__ import annotations
@@ -45,7 +46,9 @@ RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 SECTION = "## Site checker vs linkchecker, two layouts"
 FILL = ["en", "fr", "de", "es", "it", "pt", "nl", "pl", "uk", "ar", "zh", "ja"]
 LOCALES: list[str] = []
-CHECKER = [sys.executable, str(ROOT / "scripts" / "check_site.py")]
+CHECKER = [str(Path(sys.executable).parent / "vigie-check")]  # what `make` installs in the venv
+LC_DEFAULT = ROOT / "benchmarks" / "_work" / "lcvenv" / "bin" / "linkchecker"
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def prepare(work: Path = WORK, root_default: bool = False) -> Path:
@@ -146,7 +149,7 @@ def timed(cmd: list[str], runs: int, **kwargs) -> Timing:
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        result = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
+        result = subprocess.run(cmd, capture_output=True, text=True, env=ENV, **kwargs)
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -226,7 +229,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7, help="runs of the checker (median)")
     parser.add_argument("--lc-runs", type=int, default=3, help="runs of linkchecker in file mode (median)")
     parser.add_argument("--http", action="store_true", help="also time linkchecker over HTTP with anchors")
-    parser.add_argument("--linkchecker", default=shutil.which("linkchecker") or "/tmp/lcvenv/bin/linkchecker")
+    parser.add_argument("--linkchecker", default=shutil.which("linkchecker") or str(LC_DEFAULT))
     parser.add_argument("--write", action="store_true", help=f"record in {RESULTS.relative_to(ROOT)}")
     args = parser.parse_args()
 
@@ -279,8 +282,8 @@ def bench_site(name: str, config: Path, site: Path, build_s: float, how: str, ar
         "",
         "| Tool | Command | Runs | Median wall | Median CPU | Wall vs checker | CPU vs checker |",
         "|---|---|--:|--:|--:|--:|--:|",
-        _row("check_site.py, all checks", f"python scripts/check_site.py --config {name}/mkdocs.yml", ours, ours),
-        _row("check_site.py, links only", "python scripts/check_site.py links ...", ours_links, ours),
+        _row("vigie-check, all checks", f"vigie-check --config {name}/mkdocs.yml", ours, ours),
+        _row("vigie-check, links only", "vigie-check links ...", ours_links, ours),
     ]
     if lc:
         rows.append(
@@ -292,13 +295,13 @@ def bench_site(name: str, config: Path, site: Path, build_s: float, how: str, ar
         )
     rows += [
         "",
-        f"Findings on the clean build: check_site.py {len(clean['findings'])} "
+        f"Findings on the clean build: vigie-check {len(clean['findings'])} "
         f"({clean['summary']['errors']} errors, {clean['summary']['warnings']} warnings)"
         + (f"; linkchecker file mode: {_lc_summary(lc.result)}." if lc else "."),
         "",
         "Defects seeded in one page of a copy of the build (fr/index.html):",
         "",
-        "| Defect | URL | check_site.py | linkchecker (file) |",
+        "| Defect | URL | vigie-check | linkchecker (file) |",
         "|---|---|---|---|",
     ]
     for label, url in defects.items():
@@ -306,7 +309,7 @@ def bench_site(name: str, config: Path, site: Path, build_s: float, how: str, ar
         rows.append(f"| {label} | `{url}` | {'found' if url in ours_found else '**missed**'} | {lc_cell} |")
     if not have_lc:
         rows += ["", f"linkchecker was not found at {args.linkchecker}: not measured."]
-    runs = [f"check_site.py {[round(t, 2) for t in ours.walls]}"] + (
+    runs = [f"vigie-check {[round(t, 2) for t in ours.walls]}"] + (
         [f"linkchecker {[round(t, 2) for t in lc.walls]}"] if lc else []
     )
     rows += ["", f"Every run, wall seconds: {'; '.join(runs)}."]

@@ -63,7 +63,7 @@ def check_labels(project: Project, report: Report) -> None:
 def _required_helplines(project: Project) -> list[str]:
     path = project.root / str(project.checker_options.get("helplines") or "data/helplines.yml")
     node, _, _ = compose(path) if path.is_file() else (None, None, None)
-    data = yaml.load(yaml.serialize(node), Loader=_Loader) if node is not None else None
+    data = _Loader("").construct_document(node) if node is not None else None
     entries = data.get("helplines") if isinstance(data, dict) else None
     ids = [e["id"] for e in entries or [] if isinstance(e, dict) and isinstance(e.get("id"), str)]
     return [f"helplines.{i}.{field}" for i in ids for field in ("name", "when")]

@@ -41,6 +41,7 @@ ASSET_TAGS = {
     "image",
     "use",
 }
+_URL_ATTRS = {"href", "xlink:href", "src", "poster", "data", "srcset", "style", "content"}
 _REFRESH = re.compile(r"^\s*\d*\s*[;,]\s*url\s*=\s*['\"]?([^'\"]*)", re.I)
 
 
@@ -95,7 +96,7 @@ def parse_page(name: str, text: str, site_host: str = "", site_path: str = "/") 
         if tag == "style":
             refs.extend(Ref(name, "style", url, True) for url in css_urls(node.text(deep=True)))
         for attr, value in attrs.items():
-            if not value:
+            if not value or attr not in _URL_ATTRS:
                 continue
             if attr in ("href", "xlink:href") and tag in HREF_TAGS:
                 rels = set((attrs.get("rel") or "").lower().split())

@@ -28,6 +28,8 @@ def blank_all(text: str, pattern: re.Pattern) -> str:
 
 
 def _blank_fences(text: str) -> str:
+    if "```" not in text and "~~~" not in text:
+        return text
     lines = text.split("\n")
     fence = None
     for i, line in enumerate(lines):

@@ -60,7 +60,9 @@ class Target:
 
 
 def _clean(url: str) -> str:
-    return _STRIP.sub("", url).strip(" \f\x00\x0b")
+    if "\t" in url or "\n" in url or "\r" in url:
+        url = _STRIP.sub("", url)
+    return url.strip(" \f\x00\x0b")
 
 
 def resolve(url: str, page: str, site_host: str, site_path: str) -> Target:
