@@ -231,6 +231,7 @@ def main() -> int:
     parser.add_argument("--http", action="store_true", help="also time linkchecker over HTTP with anchors")
     parser.add_argument("--linkchecker", default=shutil.which("linkchecker") or str(LC_DEFAULT))
     parser.add_argument("--write", action="store_true", help=f"record in {RESULTS.relative_to(ROOT)}")
+    parser.add_argument("--reuse-builds", action="store_true", help="time the builds of a previous run again")
     args = parser.parse_args()
 
     rows = [
@@ -240,12 +241,17 @@ def main() -> int:
         + (f" --runs {args.runs}" if args.runs != 7 else "")
         + (f" --lc-runs {args.lc_runs}" if args.lc_runs != 3 else "")
         + (" --http" if args.http else "")
+        + (" --reuse-builds" if args.reuse_builds else "")
         + " --write`",
         "- Wall: the whole command, interpreter start-up included. CPU: user + system time of the command (all its"
         " threads). Medians of the runs shown; ratios from this one run, so both tools saw the same load.",
     ]
     for name, work, root_default, layout in SITES:
-        config, build_s, how = build(prepare(work, root_default))
+        if args.reuse_builds and (work / "site" / "index.html").is_file():
+            config, build_s, how = work / "mkdocs.yml", float("nan"), "the project's mkdocs.yml (an earlier build)"
+            LOCALES[:] = [lang.locale for lang in load_project(config).languages]
+        else:
+            config, build_s, how = build(prepare(work, root_default))
         print(f"{name}: built {pages(work / 'site')} pages in 12 languages in {build_s:.1f} s")
         rows += ["", f"### {name}: {layout}", ""] + bench_site(name, config, work / "site", build_s, how, args)
     text = "\n".join(rows)

@@ -195,7 +195,8 @@ def _phones(
     masked: str, line_of: Lines, file: str, language: str | None, region: str | None, languages
 ) -> list[Finding]:
     found: dict[tuple[int, str], Finding] = {}
-    for match in _TEL.finditer(masked):
+    lowered = masked.lower()
+    for match in _TEL.finditer(masked) if "tel:" in lowered or "sms:" in lowered else ():
         line = line_of(match.start())
         digits = re.sub(r"\D", "", match.group())
         found.setdefault(

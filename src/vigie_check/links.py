@@ -159,8 +159,13 @@ def load_site(project: Project, report: Report) -> tuple[SiteFiles, dict[str, Pa
 def target_of(project: Project, ref: Ref) -> Target:
     """Where a ref points; resolved once per base folder and URL."""
     cache = project.cache.setdefault("targets", {})
-    same_page = ref.raw.lstrip()[:1] in "#?"
-    key = (ref.base if same_page else ref.base.rpartition("/")[0], ref.raw)
+    first = ref.raw.lstrip()[:1]
+    if first in "#?":
+        key = (ref.base, ref.raw)
+    elif (first == "/" or ref.raw.startswith(("http://", "https://", "tel:", "sms:"))) and ":" not in ref.base:
+        key = ("", ref.raw)  # absolute: the same from every page (no <base> to another host)
+    else:
+        key = (ref.base.rpartition("/")[0], ref.raw)
     target = cache.get(key)
     if target is None:
         target = cache[key] = resolve(ref.raw, ref.base, project.site_host, project.site_path)

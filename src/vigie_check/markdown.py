@@ -47,11 +47,11 @@ def _blank_fences(text: str) -> str:
 
 def mask_code(text: str) -> str:
     """Blank front matter, fenced and inline code, comments and snippet lines."""
-    text = blank_all(text, _FRONT_MATTER)
+    text = blank_all(text, _FRONT_MATTER) if text.startswith("---") else text
     text = _blank_fences(text)
-    text = blank_all(text, _INLINE_CODE)
-    text = blank_all(text, _COMMENT)
-    return blank_all(text, _SNIPPET)
+    text = blank_all(text, _INLINE_CODE) if "`" in text else text
+    text = blank_all(text, _COMMENT) if "<!--" in text else text
+    return blank_all(text, _SNIPPET) if "--8<--" in text else text
 
 
 class Lines:

@@ -45,6 +45,7 @@ def tel_problem(url: str, region: str | None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def number_is_valid(digits: str, region: str | None) -> bool:
     try:
         if digits.startswith("+"):
@@ -57,9 +58,13 @@ def number_is_valid(digits: str, region: str | None) -> bool:
 
 # A digit run with single separators; the checks below decide if it is a phone.
 # Letters of scripts written without spaces (CJK) may touch a number: "拨打119".
+# The character before the number is tested after its first character (fixed-width lookbehinds), so
+# that the pattern starts with [+\d] and the regex engine skips straight to digits.
+_NOT_BEFORE_CHAR = r"[+\-./:#@=&%§°\\]"  # not in a URL, a path or a figure
+_IN_WORD = r"[^\W\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]"  # a letter of a spaced script, or a digit
 CANDIDATE = re.compile(
-    r"(?=[+\d])(?<![+\-./:#@=&%§°\\])(?<![^\W\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])"  # not in a word or URL
-    r"(\+\s?)?\d+(?:(?:[ \u00a0\u202f.]|-(?=\d))\d+)*"
+    rf"(?:\+(?<!{_NOT_BEFORE_CHAR}\+)(?<!{_IN_WORD}\+)\s?\d+|\d(?<!{_NOT_BEFORE_CHAR}\d)(?<!{_IN_WORD}\d)\d*)"
+    r"(?:(?:[ \u00a0\u202f.]|-(?=\d))\d+)*"
 )
 _UNSPACED = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
 _WORD = re.compile(r"[^\W\d_]+|[☎📞✆]", re.UNICODE)

@@ -74,12 +74,12 @@ def resolve(url: str, page: str, site_host: str, site_path: str) -> Target:
     when they are under the site's base path (site_url's path). `page` may also
     be an absolute URL, when a <base href> points to another host.
     """
+    fast = _simple_relative(url, page, site_path) if url else None
+    if fast is not None:
+        return fast
     url = _clean(url)
     if not url:
         return Target("ignore")
-    fast = _simple_relative(url, page, site_path)
-    if fast is not None:
-        return fast
     match = _SCHEME.match(url)
     scheme = match.group(1).lower() if match else ""
     if scheme in ("tel", "sms"):
