@@ -39,7 +39,6 @@ class Finding:
     kind: str
     file: str
     line: int | None = None
-
     target: str | None = None
     language: str | None = None
     message: str = ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .findings import Report
 from .project import Project
-from .report import markdown_table, shown_file
+from .report import markdown_table, place
 
 SHOWN = 200  # a job summary holds 1 MiB; a long list helps nobody
 
@@ -31,7 +31,7 @@ def as_markdown(report: Report, project: Project) -> str:
     if findings:
         lines += ["| | Kind | Where | What | Fix |", "|---|---|---|---|---|"]
         for f in findings[:SHOWN]:
-            file, line = f.source if f.source else (shown_file(f, project), f.line)
+            file, line = place(f, project)
             where = f"`{file}:{line}`" if line else f"`{file}`"
             mark = "❌" if f.severity == "error" else "⚠️"
             lines.append(f"| {mark} | {f.kind} | {where} | {_cell(f.message)} | {_cell(f.fix)} |")
