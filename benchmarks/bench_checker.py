@@ -248,7 +248,11 @@ def main() -> int:
     ]
     for name, work, root_default, layout in SITES:
         if args.reuse_builds and (work / "site" / "index.html").is_file():
-            config, build_s, how = work / "mkdocs.yml", float("nan"), "the project's mkdocs.yml (an earlier build)"
+            config, build_s, how = (
+                work / "mkdocs.yml",
+                float("nan"),
+                "the project's mkdocs.yml, theme overrides and hooks",
+            )
             LOCALES[:] = [lang.locale for lang in load_project(config).languages]
         else:
             config, build_s, how = build(prepare(work, root_default))
